@@ -1,27 +1,15 @@
-using CareTeams.Web.Components;
+using CareTeams.Web;
+using CareTeams.Web.Data;
+using CareTeams.Web.Jobs;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run --project CareTeams.Web -- <command>` runs a job; with no command, the web app.
+if (args.Length > 0 && !args[0].StartsWith('-'))
+    return await JobRunner.RunAsync(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+var app = CareTeamsApp.Build(CareTeamsApp.CreateBuilder(args));
+await DatabaseInitializer.PrepareForWebAsync(app.Services, app.Configuration, app.Environment, app.Logger);
+await app.RunAsync();
+return 0;
 
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>Visible to tests that start the app.</summary>
+public partial class Program;

@@ -1,0 +1,107 @@
+using System.Globalization;
+using CareTeams.Domain.SeedWork;
+using CareTeams.Web.Components;
+using CareTeams.Web.Data;
+using CareTeams.Web.Localization;
+using CareTeams.Web.Security;
+using CareTeams.Web.Services;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CareTeams.Web;
+
+/// <summary>How the web app and the command-line jobs are put together, in one place for both and for tests.</summary>
+public static class CareTeamsApp
+{
+    /// <summary>Creates the builder with the root appsettings.json and every service the app and the jobs share.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        UseRootAppSettings(builder);
+        configure?.Invoke(builder);
+
+        var services = builder.Services;
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddCareTeamsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareTeamsDbContext>>().CreateDbContext());
+        services.AddCareTeamsIdentity(builder.Environment);
+        services.AddCareTeamsServices();
+
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+            o.DetailedErrors = builder.Environment.IsDevelopment());
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        services.AddLocalization();
+        services.AddHealthChecks().AddDbContextCheck<CareTeamsDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>The HTTP pipeline and endpoints.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        var cultures = Text.Cultures.Select(c => new CultureInfo(c)).ToList();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Text.Chinese),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+            // The user's choice (a cookie) wins; the browser's language is not consulted: Chinese first.
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapCareTeamsEndpoints();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// The one appsettings.json sits at the repository root; the build copies it beside the binaries.
+    /// `dotnet run` uses the project folder as content root, where there is none, so the copy is read
+    /// in its place (same position: environment files, secrets, variables and arguments still override it).
+    /// </summary>
+    private static void UseRootAppSettings(WebApplicationBuilder builder)
+    {
+        if (File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")))
+            return;
+        var sources = builder.Configuration.Sources;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is JsonConfigurationSource { Path: "appsettings.json" } json)
+            {
+                sources[i] = new JsonConfigurationSource
+                {
+                    Path = "appsettings.json",
+                    Optional = true,
+                    ReloadOnChange = json.ReloadOnChange,
+                    FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+                };
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using CareTeams.Domain.Institutions;
+using CareTeams.Domain.Residents;
+using CareTeams.Web.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareTeams.Web.Data;
+
+/// <summary>
+/// The one database: the domain's aggregates, Identity and the audit trail. Each provider has a
+/// subclass with its own migrations (<see cref="SqliteCareTeamsDbContext"/>,
+/// <see cref="SqlServerCareTeamsDbContext"/>). Every context is built for one user: the query filters
+/// named <see cref="ScopeFilter"/> narrow every query to what that user may see, so no page can forget.
+/// </summary>
+public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser currentUser)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    /// <summary>The name of the row-level scope filter on every scoped entity.</summary>
+    public const string ScopeFilter = "Scope";
+
+    private readonly UserScope _scope = currentUser.Scope;
+
+    public ICurrentUser CurrentUser { get; } = currentUser;
+
+    // The filters read these per context instance; EF turns them into query parameters.
+    internal bool ScopeSeesAll => _scope.Level == ScopeLevel.System;
+    internal int ScopeCountyId => _scope.Level == ScopeLevel.County ? _scope.CountyId : -1;
+    internal int ScopeCentreId => _scope.Level == ScopeLevel.Centre ? _scope.CentreId : -1;
+    internal int ScopeTeamId => _scope.Level == ScopeLevel.Team ? _scope.TeamId : -1;
+    internal int ScopeAnyCentreId => _scope.Level is ScopeLevel.Centre or ScopeLevel.Team ? _scope.CentreId : -1;
+
+    public DbSet<County> Counties => Set<County>();
+    public DbSet<Centre> Centres => Set<Centre>();
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CareTeamsDbContext).Assembly);
+
+        // Row-level scope. A team user sees the team's residents; a centre manager the centre's; an
+        // admin the county's; a job everything. Reference data (villages, teams, staff) is visible
+        // across the user's centre so that pickers and filters work.
+        builder.Entity<Resident>().HasQueryFilter(ScopeFilter, r =>
+            ScopeSeesAll || r.CountyId == ScopeCountyId || r.CentreId == ScopeCentreId || r.TeamId == ScopeTeamId);
+        builder.Entity<Household>().HasQueryFilter(ScopeFilter, h =>
+            ScopeSeesAll || h.CountyId == ScopeCountyId || h.CentreId == ScopeCentreId ||
+            (ScopeTeamId > 0 && Residents.Any(r => r.HouseholdId == h.Id && r.TeamId == ScopeTeamId)));
+        builder.Entity<Centre>().HasQueryFilter(ScopeFilter, c =>
+            ScopeSeesAll || c.CountyId == ScopeCountyId || c.Id == ScopeAnyCentreId);
+        builder.Entity<Village>().HasQueryFilter(ScopeFilter, v =>
+            ScopeSeesAll || v.CountyId == ScopeCountyId || v.CentreId == ScopeAnyCentreId);
+        builder.Entity<Team>().HasQueryFilter(ScopeFilter, t =>
+            ScopeSeesAll || Centres.Any(c => c.Id == t.CentreId) );
+        builder.Entity<StaffMember>().HasQueryFilter(ScopeFilter, s =>
+            ScopeSeesAll || Centres.Any(c => c.Id == s.CentreId));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Enums as readable text would cost index space at 500,000 rows; they stay integers, and
+        // strings default to a bounded length so SQL Server can index them.
+        configurationBuilder.Properties<string>().HaveMaxLength(256);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using CareTeams.Web.Data;
+using CareTeams.Web.Data.Seeding;
+using CareTeams.Web.Security;
+
+namespace CareTeams.Web.Jobs;
+
+/// <summary>What a job gets: its services (acting as the system user), its options, and where to write.</summary>
+public sealed class JobContext(IServiceProvider services, IReadOnlyDictionary<string, string> options, TextWriter output,
+    IHostEnvironment environment, CancellationToken cancellationToken)
+{
+    public IServiceProvider Services { get; } = services;
+    public IReadOnlyDictionary<string, string> Options { get; } = options;
+    public TextWriter Output { get; } = output;
+    public IHostEnvironment Environment { get; } = environment;
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public string Required(string name) =>
+        Options.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new JobUsageException($"--{name} is required.");
+
+    public string? Optional(string name) => Options.TryGetValue(name, out var value) ? value : null;
+
+    public int RequiredInt(string name, int min, int max)
+    {
+        var text = Required(name);
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new JobUsageException($"--{name} must be a whole number from {min} to {max}.");
+    }
+}
+
+public sealed class JobUsageException(string message) : Exception(message);
+
+/// <summary>
+/// The command-line jobs of the web project: `dotnet run --project CareTeams.Web -- &lt;command&gt; [--option value]`.
+/// Unknown commands and bad options print the usage and exit non-zero.
+/// </summary>
+public static class JobRunner
+{
+    public sealed record Job(string Name, string Usage, string Description, Func<JobContext, Task<int>> Run);
+
+    public static readonly IReadOnlyList<Job> Jobs =
+    [
+        new("migrate", "migrate", "Apply the database migrations of the configured provider (SQLite or SQL Server).",
+            async c => { await DatabaseInitializer.MigrateAsync(c.Services, c.CancellationToken); c.Output.WriteLine("Database is up to date."); return 0; }),
+        new("seed-demo", "seed-demo", "Migrate and fill an empty database with the demo county (refused in Production).",
+            async c =>
+            {
+                await DatabaseInitializer.MigrateAsync(c.Services, c.CancellationToken);
+                await DemoSeeder.SeedAsync(c.Services, c.Environment, c.Output.WriteLine, c.CancellationToken);
+                return 0;
+            }),
+        new("seed-scale", "seed-scale --residents N", "Migrate and add a synthetic county of N residents over ~25 centres and ~200 teams.",
+            async c =>
+            {
+                var residents = c.RequiredInt("residents", 1, 10_000_000);
+                await DatabaseInitializer.MigrateAsync(c.Services, c.CancellationToken);
+                await ScaleSeeder.SeedAsync(c.Services, residents, c.Output.WriteLine, c.CancellationToken);
+                return 0;
+            }),
+    ];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        output ??= Console.Out;
+        var job = Jobs.FirstOrDefault(j => j.Name == args[0]);
+        if (job is null)
+        {
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
+            PrintUsage(Console.Error);
+            return 2;
+        }
+        Dictionary<string, string> options;
+        try
+        {
+            options = ParseOptions(args.Skip(1).ToArray());
+        }
+        catch (JobUsageException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            PrintUsage(Console.Error);
+            return 2;
+        }
+
+        // Options are not configuration: only settings (--Database:Provider=… and the like) reach the builder.
+        var settings = args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray();
+        var builder = CareTeamsApp.CreateBuilder(settings, configure);
+        builder.Services.AddScoped<ICurrentUser, SystemUser>();
+        await using var host = builder.Build();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        await using var scope = host.Services.CreateAsyncScope();
+        try
+        {
+            return await job.Run(new JobContext(scope.ServiceProvider, options, output, host.Environment, cancel.Token));
+        }
+        catch (JobUsageException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync($"Usage: {job.Usage}");
+            return 2;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or Domain.SeedWork.DomainException)
+        {
+            await Console.Error.WriteLineAsync($"{job.Name} failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    internal static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg.Contains('=', StringComparison.Ordinal))
+                continue; // a configuration setting
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+                throw new JobUsageException($"Unexpected argument '{arg}'.");
+            var name = arg[2..];
+            var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+            options[name] = value;
+        }
+        return options;
+    }
+
+    public static void PrintUsage(TextWriter writer)
+    {
+        writer.WriteLine("Usage: dotnet run --project CareTeams.Web -- <command> [options]");
+        writer.WriteLine("       (no command starts the web app)");
+        writer.WriteLine("Commands:");
+        foreach (var job in Jobs)
+            writer.WriteLine($"  {job.Usage,-48} {job.Description}");
+        writer.WriteLine("Any command also takes settings such as --Database:Provider=SqlServer --ConnectionStrings:SqlServer=\"…\".");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+
+namespace CareTeams.Web.Security;
+
+public enum ScopeLevel
+{
+    /// <summary>Signed out, or a user with no team or centre: sees nothing.</summary>
+    Nothing = 0,
+    /// <summary>A doctor or nurse: their own team's residents.</summary>
+    Team = 1,
+    /// <summary>A centre manager: the whole centre.</summary>
+    Centre = 2,
+    /// <summary>An administrator: the county.</summary>
+    County = 3,
+    /// <summary>A command-line job: everything.</summary>
+    System = 4,
+}
+
+/// <summary>What the signed-in user may see. Every query is narrowed by it (see the query filters).</summary>
+public sealed record UserScope(ScopeLevel Level, int CountyId, int CentreId, int TeamId, string UserName, string? UserId)
+{
+    public static readonly UserScope Nobody = new(ScopeLevel.Nothing, -1, -1, -1, "anonymous", null);
+    public static readonly UserScope System = new(ScopeLevel.System, -1, -1, -1, "system", null);
+
+    public const string CountyClaim = "careteams:county";
+    public const string CentreClaim = "careteams:centre";
+    public const string TeamClaim = "careteams:team";
+
+    public static UserScope From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+            return Nobody;
+        var name = user.Identity.Name ?? "unknown";
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var county = Int(user, CountyClaim);
+        var centre = Int(user, CentreClaim);
+        var team = Int(user, TeamClaim);
+        if (user.IsInRole(Roles.Admin) && county > 0)
+            return new(ScopeLevel.County, county, -1, -1, name, id);
+        if (user.IsInRole(Roles.CentreManager) && centre > 0)
+            return new(ScopeLevel.Centre, county, centre, -1, name, id);
+        if ((user.IsInRole(Roles.Doctor) || user.IsInRole(Roles.Nurse)) && centre > 0 && team > 0)
+            return new(ScopeLevel.Team, county, centre, team, name, id);
+        return Nobody with { UserName = name, UserId = id };
+    }
+
+    private static int Int(ClaimsPrincipal user, string type) =>
+        int.TryParse(user.FindFirstValue(type), out var value) ? value : -1;
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string CentreManager = "CentreManager";
+    public const string Doctor = "Doctor";
+    public const string Nurse = "Nurse";
+
+    public static readonly IReadOnlyList<string> All = [Admin, CentreManager, Doctor, Nurse];
+
+    public const string Managers = Admin + "," + CentreManager;
+
+    public static string ChineseName(string role) => role switch
+    {
+        Admin => "系统管理员",
+        CentreManager => "机构管理员",
+        Doctor => "医生",
+        Nurse => "护士",
+        _ => role,
+    };
+}

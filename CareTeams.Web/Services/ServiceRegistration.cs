@@ -1,0 +1,13 @@
+namespace CareTeams.Web.Services;
+
+public static class ServiceRegistration
+{
+    /// <summary>The application services pages and jobs use; each takes its context from the scoped factory.</summary>
+    public static IServiceCollection AddCareTeamsServices(this IServiceCollection services)
+    {
+        services.AddScoped<ResidentDirectory>();
+        services.AddScoped<InstitutionDirectory>();
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+}
