@@ -174,10 +174,11 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
             .Select(r => new
             {
                 Resident = r,
-                Centre = db.Centres.IgnoreQueryFilters().Where(c => c.Id == r.CentreId).Select(c => c.Name).FirstOrDefault(),
-                Village = db.Villages.IgnoreQueryFilters().Where(v => v.Id == r.VillageId).Select(v => v.Name).FirstOrDefault(),
-                Team = db.Teams.IgnoreQueryFilters().Where(t => t.Id == r.TeamId).Select(t => t.Name).FirstOrDefault(),
-                Household = db.Households.IgnoreQueryFilters().Where(h => h.Id == r.HouseholdId)
+                // No IgnoreQueryFilters here: it would lift the scope filter from the whole query.
+                Centre = db.Centres.Where(c => c.Id == r.CentreId).Select(c => c.Name).FirstOrDefault(),
+                Village = db.Villages.Where(v => v.Id == r.VillageId).Select(v => v.Name).FirstOrDefault(),
+                Team = db.Teams.Where(t => t.Id == r.TeamId).Select(t => t.Name).FirstOrDefault(),
+                Household = db.Households.Where(h => h.Id == r.HouseholdId)
                     .Select(h => new { h.Address, h.HeadResidentId }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -198,7 +199,7 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
         if (household is null)
             return null;
         var today = clock.Today;
-        var village = await db.Villages.IgnoreQueryFilters().Where(v => v.Id == household.VillageId).Select(v => v.Name).FirstAsync(cancellationToken);
+        var village = await db.Villages.Where(v => v.Id == household.VillageId).Select(v => v.Name).FirstAsync(cancellationToken);
         // Members outside the user's scope stay hidden: the household shows who the user may see.
         var members = await db.Residents.AsNoTracking().Where(r => r.HouseholdId == id).OrderBy(r => r.DateOfBirth).ToListAsync(cancellationToken);
         return new HouseholdView(household.Id, household.Version, household.Address, household.VillageId, village, household.HeadResidentId,
