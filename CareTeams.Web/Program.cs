@@ -8,6 +8,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
 
 var app = CareTeamsApp.Build(CareTeamsApp.CreateBuilder(args));
 await DatabaseInitializer.PrepareForWebAsync(app.Services, app.Configuration, app.Environment, app.Logger);
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("CareTeams 已启动 / is running at {Urls}", string.Join(", ", app.Urls)));
 await app.RunAsync();
 return 0;
 
