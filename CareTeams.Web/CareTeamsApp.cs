@@ -36,6 +36,8 @@ public static class CareTeamsApp
         services.AddRazorComponents().AddInteractiveServerComponents(o =>
             o.DetailedErrors = builder.Environment.IsDevelopment());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<CircuitHandler, CircuitActivityHandler>();
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;

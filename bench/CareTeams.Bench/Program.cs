@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using CareTeams.Bench;
+using CareTeams.Domain.Residents;
+using CareTeams.Web;
+using CareTeams.Web.Security;
+using CareTeams.Web.Services;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+// Resident search on a seed-scale database, through the app's own service (EF Core, scope filter,
+// count + page) beside hand-written SQL for the same rows on the same file.
+//   dotnet run -c Release --project bench/CareTeams.Bench -- search --db <file> [--runs 200]
+var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) ?? "");
+if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
+{
+    Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
+    return 2;
+}
+var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 200;
+var connectionString = $"Data Source={Path.GetFullPath(dbPath)};Default Timeout=30";
+
+// The sample: the largest centre, one of its teams and villages, and real ID numbers and name prefixes from it.
+await using var raw = new SqliteConnection(connectionString + ";Mode=ReadOnly");
+await raw.OpenAsync();
+var (countyId, centreId) = await QueryPair(raw, "SELECT CountyId, CentreId FROM Residents GROUP BY CentreId ORDER BY COUNT(*) DESC LIMIT 1");
+var villageIds = await QueryInts(raw, $"SELECT Id FROM Villages WHERE CentreId = {centreId} ORDER BY Id");
+var idNumbers = await QueryStrings(raw, $"SELECT IdNumber FROM Residents WHERE CentreId = {centreId} AND Status = 1 ORDER BY Id LIMIT 400");
+var namePrefixes = (await QueryStrings(raw, $"SELECT substr(Name, 1, 2) FROM Residents WHERE CentreId = {centreId} AND Status = 1 ORDER BY Id LIMIT 400")).ToArray();
+var totalResidents = (await QueryInts(raw, "SELECT COUNT(*) FROM Residents"))[0];
+Console.WriteLine($"Database: {dbPath} — {totalResidents:N0} residents; centre {centreId} with {villageIds.Count} villages.");
+
+var builder = CareTeamsApp.CreateBuilder([$"--ConnectionStrings:Sqlite={connectionString}", "--Logging:LogLevel:Default=Warning"]);
+var manager = new UserScope(ScopeLevel.Centre, countyId, centreId, -1, "bench-manager", null);
+builder.Services.AddScoped<ICurrentUser>(_ => new BenchUser(manager));
+await using var app = builder.Build();
+await using var scope = app.Services.CreateAsyncScope();
+var residents = scope.ServiceProvider.GetRequiredService<ResidentDirectory>();
+
+const string rowSql = """
+    SELECT r.Id, r.Name, r.Sex, r.DateOfBirth, r.IdNumber, r.Phone, r.Status, r.Tags,
+           (SELECT v.Name FROM Villages v WHERE v.Id = r.VillageId), (SELECT t.Name FROM Teams t WHERE t.Id = r.TeamId)
+    FROM Residents r WHERE r.CentreId = $centre AND r.Status = 1 AND {0} ORDER BY {1} LIMIT 25
+    """;
+const string countSql = "SELECT COUNT(*) FROM Residents r WHERE r.CentreId = $centre AND r.Status = 1 AND {0}";
+
+async Task RawAsync(string where, string order, params (string, object)[] parameters)
+{
+    foreach (var sql in new[] { string.Format(CultureInfo.InvariantCulture, countSql, where), string.Format(CultureInfo.InvariantCulture, rowSql, where, order) })
+    {
+        await using var command = raw.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$centre", centreId);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) { }
+    }
+}
+
+static (string, string) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
+
+var results = new List<(Timing App, Timing Raw, int Rows)>();
+async Task Compare(string name, Func<int, ResidentQuery> query, Func<int, Task> rawQuery)
+{
+    var rows = (await residents.SearchAsync(query(0))).TotalCount;
+    var app = await Timing.OfAsync(name, runs, i => residents.SearchAsync(query(i)));
+    var sql = await Timing.OfAsync(name, runs, rawQuery);
+    results.Add((app, sql, rows));
+    Console.WriteLine($"{name,-28} app median {app.MedianMs,7:F2} ms p95 {app.P95Ms,7:F2} | raw SQL median {sql.MedianMs,7:F2} ms p95 {sql.P95Ms,7:F2} | ratio {app.MedianMs / sql.MedianMs,5:F2} | e.g. {rows} rows");
+}
+
+await Compare("by ID number (exact)", i => new ResidentQuery { Search = idNumbers[i % idNumbers.Count] },
+    i => RawAsync("r.IdNumber = $id", "r.Name, r.Id", ("$id", idNumbers[i % idNumbers.Count])));
+await Compare("by name prefix (2 chars)", i => new ResidentQuery { Search = namePrefixes[i % namePrefixes.Length] },
+    i =>
+    {
+        var (from, to) = Range(namePrefixes[i % namePrefixes.Length]);
+        return RawAsync("r.Name >= $from AND r.Name < $to", "r.Name, r.Id", ("$from", from), ("$to", to));
+    });
+await Compare("by village (first page)", i => new ResidentQuery { VillageId = villageIds[i % villageIds.Count] },
+    i => RawAsync("r.VillageId = $village", "r.Name, r.Id", ("$village", villageIds[i % villageIds.Count])));
+
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"Resident search on {totalResidents:N0} residents (seed-scale), as a centre manager (centre {centreId}), {runs} runs each after 5 warm-up runs; page of 25 with the total count.");
+report.AppendLine();
+report.AppendLine("| search | app median (ms) | app p95 (ms) | raw SQL median (ms) | raw SQL p95 (ms) | app ÷ raw (median) | matching rows (first sample) |");
+report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var (a, s, rows) in results)
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {a.Name} | {a.MedianMs:F2} | {a.P95Ms:F2} | {s.MedianMs:F2} | {s.P95Ms:F2} | {a.MedianMs / s.MedianMs:F2} | {rows:N0} |");
+Console.WriteLine();
+Console.WriteLine(report);
+if (options.TryGetValue("out", out var outPath))
+    await File.WriteAllTextAsync(outPath, report.ToString());
+return 0;
+
+static async Task<List<int>> QueryInts(SqliteConnection c, string sql)
+{
+    await using var command = c.CreateCommand();
+    command.CommandText = sql;
+    var list = new List<int>();
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+        list.Add(reader.GetInt32(0));
+    return list;
+}
+
+static async Task<List<string>> QueryStrings(SqliteConnection c, string sql)
+{
+    await using var command = c.CreateCommand();
+    command.CommandText = sql;
+    var list = new List<string>();
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+        list.Add(reader.GetString(0));
+    return list;
+}
+
+static async Task<(int, int)> QueryPair(SqliteConnection c, string sql)
+{
+    await using var command = c.CreateCommand();
+    command.CommandText = sql;
+    await using var reader = await command.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    return (reader.GetInt32(0), reader.GetInt32(1));
+}
+
+internal sealed class BenchUser(UserScope scope) : ICurrentUser
+{
+    public UserScope Scope { get; } = scope;
+    public System.Security.Claims.ClaimsPrincipal? Principal => null;
+}
