@@ -37,10 +37,12 @@ public sealed record PhoneNumber
         else if (text.StartsWith("0086", StringComparison.Ordinal))
             text = text[4..].TrimStart('-');
 
-        if (text.All(char.IsAsciiDigit) && text.Length == 11 && text[0] == '1')
+        // A mobile is often written 138-0013-8000: the dashes carry no meaning there.
+        var mobile = text.Replace("-", string.Empty, StringComparison.Ordinal);
+        if (mobile.All(char.IsAsciiDigit) && mobile.Length == 11 && mobile[0] == '1')
         {
-            return text[1] is >= '3' and <= '9'
-                ? Parsed<PhoneNumber>.Success(new PhoneNumber(text, isMobile: true))
+            return mobile[1] is >= '3' and <= '9'
+                ? Parsed<PhoneNumber>.Success(new PhoneNumber(mobile, isMobile: true))
                 : Parsed<PhoneNumber>.Failure("手机号码第二位应为 3–9。");
         }
 

@@ -46,7 +46,8 @@ public static class PinyinInitials
             if (c < 0x4E00 || c > 0x9FFF)
                 continue;
             one[0] = c;
-            if (Gb2312.GetBytes(one, bytes) != 2)
+            // Code page 936 is GBK, a superset: a GB 2312 character has both bytes at 0xA1 or above.
+            if (Gb2312.GetBytes(one, bytes) != 2 || bytes[1] < 0xA1)
                 continue;
             var code = (bytes[0] << 8) | bytes[1];
             if (code < RunStarts[0] || code >= RunStarts[^1])
@@ -65,9 +66,9 @@ public static class PinyinInitials
         var lists = new (char Initial, string Characters)[]
         {
             ('B', "彬蓓璧焙"), ('C', "琛宸琤岑"), ('D', "岱迪棣"), ('F', "芙馥"), ('G', "皋珙"),
-            ('H', "昊晗泓皓珩翰桦瀚"), ('J', "璟瑾菁骏珈婕靖"), ('K', "珂琨"), ('L', "琳璐蕾伶俐琅潞珑"),
-            ('M', "淼铭"), ('N', "妮"), ('P', "芃"), ('Q', "琪琦祺茜婧"), ('R', "睿芮嵘"), ('S', "珊偲晟"),
-            ('T', "婷彤"), ('W', "薇炜玮"), ('X', "萱璇馨昕煦"), ('Y', "瑶媛妍瑜芸嫣翊钰沂煜昱颖珏"), ('Z', "峥梓"),
+            ('H', "昊晗泓皓珩翰桦瀚"), ('J', "璟瑾菁骏珈婕靖婧珏"), ('K', "珂琨"), ('L', "琳璐蕾伶俐琅潞珑"),
+            ('M', "淼铭"), ('N', "妮"), ('P', "芃"), ('Q', "琪琦祺茜"), ('R', "睿芮嵘"), ('S', "珊偲晟"),
+            ('T', "婷彤"), ('W', "薇炜玮"), ('X', "萱璇馨昕煦"), ('Y', "瑶媛妍瑜芸嫣翊钰沂煜昱颖"), ('Z', "峥梓"),
         };
         var map = new Dictionary<char, char>();
         foreach (var (initial, characters) in lists)

@@ -123,10 +123,14 @@ public sealed class Resident : AggregateRoot
     }
 
     /// <summary>A resident who had moved away comes back.</summary>
-    public void RecordMovedBack(DateOnly on)
+    public void RecordMovedBack(DateOnly on, DateOnly today)
     {
         if (Status != ResidentStatus.MovedAway)
             throw new DomainException("resident.not-moved-away", "只有已迁出的居民才能登记迁回。");
+        if (on > today)
+            throw new DomainException("resident.status-future", "迁回日期不能晚于今天。");
+        if (StatusChangedOn is { } movedAway && on < movedAway)
+            throw new DomainException("resident.moved-back-before-away", $"迁回日期不能早于迁出日期 {movedAway:yyyy-MM-dd}。");
         Status = ResidentStatus.Active;
         StatusChangedOn = on;
         StatusNote = null;

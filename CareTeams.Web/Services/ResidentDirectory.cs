@@ -278,8 +278,12 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
             return null;
         }, cancellationToken);
 
-    public Task<SaveResult> RecordMovedBackAsync(int id, Guid version, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, (_, r) => { r.RecordMovedBack(clock.Today); return Task.FromResult<SaveResult?>(null); }, cancellationToken);
+    public Task<SaveResult> RecordMovedBackAsync(int id, Guid version, DateOnly? on = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, (_, r) =>
+        {
+            r.RecordMovedBack(on ?? clock.Today, clock.Today);
+            return Task.FromResult<SaveResult?>(null);
+        }, cancellationToken);
 
     /// <summary>Puts the resident in a household of their village (a new one when <paramref name="householdId"/> is null), optionally as head.</summary>
     public Task<SaveResult> JoinHouseholdAsync(int id, Guid version, int? householdId, string? newHouseholdAddress, bool asHead,
