@@ -196,6 +196,7 @@ public sealed class Contract : AggregateRoot
         if (!signatory.IsGuardian && resident.AgeOn(today) < 18)
             throw new DomainException("contract.minor", "未成年居民须由监护人代签。");
 
+        CountyId = resident.CountyId;
         CentreId = centreId;
         Sequence = sequence;
         ResidentId = resident.Id;
@@ -212,6 +213,7 @@ public sealed class Contract : AggregateRoot
         }
     }
 
+    public int CountyId { get; private set; }
     public int CentreId { get; private set; }
 
     /// <summary>The contract's number within its centre, from 1.</summary>

@@ -1,3 +1,4 @@
+using CareTeams.Domain.Contracts;
 using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
 using CareTeams.Web.Security;
@@ -36,6 +37,8 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ServicePackage> ServicePackages => Set<ServicePackage>();
+    public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -59,6 +62,11 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
             ScopeSeesAll || Centres.Any(c => c.Id == t.CentreId) );
         builder.Entity<StaffMember>().HasQueryFilter(ScopeFilter, s =>
             ScopeSeesAll || Centres.Any(c => c.Id == s.CentreId));
+        builder.Entity<ServicePackage>().HasQueryFilter(ScopeFilter, p =>
+            ScopeSeesAll || Centres.Any(c => c.Id == p.CentreId));
+        // Contracts like residents: the team's own, the centre's, the county's.
+        builder.Entity<Contract>().HasQueryFilter(ScopeFilter, c =>
+            ScopeSeesAll || c.CountyId == ScopeCountyId || c.CentreId == ScopeCentreId || c.TeamId == ScopeTeamId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -22,6 +22,272 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("CareTeams.Domain.Contracts.Contract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PreviousContractId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponsibleDoctorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Settlement")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SignedByStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TerminationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("TerminationReason")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviousContractId");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Contracts_OneSignedPerResident")
+                        .HasFilter("Status = 2");
+
+                    b.HasIndex("ResponsibleDoctorId");
+
+                    b.HasIndex("CentreId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("CentreId", "Status");
+
+                    b.HasIndex("ResidentId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ContractItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("PackageCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PackageName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceKind")
+                        .HasColumnType("int");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ServiceKind");
+
+                    b.ToTable("ContractItem");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ContractPackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PriceVersion")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServicePackageId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Subsidy")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ServicePackageId");
+
+                    b.ToTable("ContractPackage");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.FulfilmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ContractItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ContractItemId");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("Source", "SourceId");
+
+                    b.ToTable("FulfilmentRecord");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ServicePackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("PriceVersion")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Subsidy")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TargetPopulation")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ServicePackages");
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.Property<int>("Id")
@@ -641,6 +907,179 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Contracts.Contract", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CareTeams.Domain.Contracts.ContractTerm", "Term", b1 =>
+                        {
+                            b1.Property<int>("ContractId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("TermEnd");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("TermStart");
+
+                            b1.HasKey("ContractId");
+
+                            b1.HasIndex("End");
+
+                            b1.ToTable("Contracts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.OwnsOne("CareTeams.Domain.Contracts.Signatory", "Signatory", b1 =>
+                        {
+                            b1.Property<int>("ContractId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("GuardianName")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("GuardianName");
+
+                            b1.Property<string>("GuardianPhone")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("GuardianPhone");
+
+                            b1.Property<string>("GuardianRelation")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("GuardianRelation");
+
+                            b1.HasKey("ContractId");
+
+                            b1.ToTable("Contracts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.Navigation("Signatory")
+                        .IsRequired();
+
+                    b.Navigation("Term")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ContractItem", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Contracts.Contract", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ContractPackage", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Contracts.Contract", null)
+                        .WithMany("Packages")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareTeams.Domain.Contracts.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.FulfilmentRecord", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Contracts.Contract", null)
+                        .WithMany("Fulfilments")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareTeams.Domain.Contracts.ContractItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ContractItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ServicePackage", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CareTeams.Domain.Contracts.PackageItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<int>("ServiceKind")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ServicePackageId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("TimesPerYear")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("UnitPrice")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ServicePackageId");
+
+                            b1.ToTable("PackageItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServicePackageId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.HasOne("CareTeams.Domain.Institutions.County", null)
@@ -776,6 +1215,15 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.Contract", b =>
+                {
+                    b.Navigation("Fulfilments");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Packages");
                 });
 #pragma warning restore 612, 618
         }

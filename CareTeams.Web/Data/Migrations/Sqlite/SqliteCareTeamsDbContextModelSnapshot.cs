@@ -17,6 +17,262 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CareTeams.Domain.Contracts.Contract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponsibleDoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Settlement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SignedByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TerminationReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviousContractId");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Contracts_OneSignedPerResident")
+                        .HasFilter("Status = 2");
+
+                    b.HasIndex("ResponsibleDoctorId");
+
+                    b.HasIndex("CentreId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("CentreId", "Status");
+
+                    b.HasIndex("ResidentId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ContractItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ServiceKind");
+
+                    b.ToTable("ContractItem");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ContractPackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriceVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServicePackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Subsidy")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ServicePackageId");
+
+                    b.ToTable("ContractPackage");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.FulfilmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContractItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ContractItemId");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("Source", "SourceId");
+
+                    b.ToTable("FulfilmentRecord");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ServicePackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Subsidy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetPopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ServicePackages");
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.Property<int>("Id")
@@ -614,6 +870,177 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Contracts.Contract", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CareTeams.Domain.Contracts.ContractTerm", "Term", b1 =>
+                        {
+                            b1.Property<int>("ContractId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TermEnd");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TermStart");
+
+                            b1.HasKey("ContractId");
+
+                            b1.HasIndex("End");
+
+                            b1.ToTable("Contracts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.OwnsOne("CareTeams.Domain.Contracts.Signatory", "Signatory", b1 =>
+                        {
+                            b1.Property<int>("ContractId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("GuardianName")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("GuardianName");
+
+                            b1.Property<string>("GuardianPhone")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("GuardianPhone");
+
+                            b1.Property<string>("GuardianRelation")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("GuardianRelation");
+
+                            b1.HasKey("ContractId");
+
+                            b1.ToTable("Contracts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.Navigation("Signatory")
+                        .IsRequired();
+
+                    b.Navigation("Term")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ContractItem", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Contracts.Contract", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ContractPackage", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Contracts.Contract", null)
+                        .WithMany("Packages")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareTeams.Domain.Contracts.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.FulfilmentRecord", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Contracts.Contract", null)
+                        .WithMany("Fulfilments")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareTeams.Domain.Contracts.ContractItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ContractItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.ServicePackage", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CareTeams.Domain.Contracts.PackageItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ServiceKind")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ServicePackageId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TimesPerYear")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("UnitPrice")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ServicePackageId");
+
+                            b1.ToTable("PackageItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServicePackageId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.HasOne("CareTeams.Domain.Institutions.County", null)
@@ -749,6 +1176,15 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Contracts.Contract", b =>
+                {
+                    b.Navigation("Fulfilments");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Packages");
                 });
 #pragma warning restore 612, 618
         }
