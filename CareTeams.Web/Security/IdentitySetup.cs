@@ -81,6 +81,8 @@ public sealed class CareTeamsClaimsPrincipalFactory(
             identity.AddClaim(new Claim(UserScope.CentreClaim, centre.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.TeamId is { } team)
             identity.AddClaim(new Claim(UserScope.TeamClaim, team.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.StaffMemberId is { } staff)
+            identity.AddClaim(new Claim(UserScope.StaffClaim, staff.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }

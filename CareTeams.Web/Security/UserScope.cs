@@ -19,12 +19,16 @@ public enum ScopeLevel
 /// <summary>What the signed-in user may see. Every query is narrowed by it (see the query filters).</summary>
 public sealed record UserScope(ScopeLevel Level, int CountyId, int CentreId, int TeamId, string UserName, string? UserId)
 {
+    /// <summary>The staff member the user is (a doctor or nurse), or -1: who signs, visits, is responsible.</summary>
+    public int StaffMemberId { get; init; } = -1;
+
     public static readonly UserScope Nobody = new(ScopeLevel.Nothing, -1, -1, -1, "anonymous", null);
     public static readonly UserScope System = new(ScopeLevel.System, -1, -1, -1, "system", null);
 
     public const string CountyClaim = "careteams:county";
     public const string CentreClaim = "careteams:centre";
     public const string TeamClaim = "careteams:team";
+    public const string StaffClaim = "careteams:staff";
 
     public static UserScope From(ClaimsPrincipal? user)
     {
@@ -35,12 +39,13 @@ public sealed record UserScope(ScopeLevel Level, int CountyId, int CentreId, int
         var county = Int(user, CountyClaim);
         var centre = Int(user, CentreClaim);
         var team = Int(user, TeamClaim);
+        var staff = Int(user, StaffClaim);
         if (user.IsInRole(Roles.Admin) && county > 0)
-            return new(ScopeLevel.County, county, -1, -1, name, id);
+            return new(ScopeLevel.County, county, -1, -1, name, id) { StaffMemberId = staff };
         if (user.IsInRole(Roles.CentreManager) && centre > 0)
-            return new(ScopeLevel.Centre, county, centre, -1, name, id);
+            return new(ScopeLevel.Centre, county, centre, -1, name, id) { StaffMemberId = staff };
         if ((user.IsInRole(Roles.Doctor) || user.IsInRole(Roles.Nurse)) && centre > 0 && team > 0)
-            return new(ScopeLevel.Team, county, centre, team, name, id);
+            return new(ScopeLevel.Team, county, centre, team, name, id) { StaffMemberId = staff };
         return Nobody with { UserName = name, UserId = id };
     }
 

@@ -323,35 +323,12 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
         household.ClearHead(resident);
     }
 
-    /// <summary>
-    /// The one way an edit is saved: load in scope, check the version the user started from, apply
-    /// the domain method, save. A domain refusal or a concurrent save comes back as a result, not an exception.
-    /// </summary>
     private async Task<SaveResult> ChangeAsync(int id, Guid version, Func<CareTeamsDbContext, Resident, Task<SaveResult?>> change,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var resident = await db.Residents.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (resident is null)
-            return SaveResult.NotFound();
-        if (resident.Version != version)
-            return SaveResult.ConcurrencyConflict();
-        db.Entry(resident).Property(r => r.Version).OriginalValue = version;
-        try
-        {
-            if (await change(db, resident) is { } refused)
-                return refused;
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Done(resident.Id, resident.Version);
-        }
-        catch (DomainException e)
-        {
-            return SaveResult.Refused(e);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.ConcurrencyConflict();
-        }
+        return await VersionedChange.SaveAsync(db, resident, version, r => change(db, r), cancellationToken);
     }
 
     private static Task<bool> IdNumberTakenAsync(CareTeamsDbContext db, string idNumber, int countyId, int? exceptId, CancellationToken cancellationToken) =>

@@ -8,6 +8,7 @@ public static class ServiceRegistration
         services.AddScoped<ResidentDirectory>();
         services.AddScoped<InstitutionDirectory>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<ContractService>();
         return services;
     }
 }
