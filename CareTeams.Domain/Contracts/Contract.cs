@@ -285,9 +285,12 @@ public sealed class Contract : AggregateRoot
     public ContractStatus StatusOn(DateOnly today) =>
         Status == ContractStatus.Signed && today > (ExtendedUntil ?? Term.End) ? ContractStatus.Expired : Status;
 
-    /// <summary>Signed, in force on <paramref name="today"/>, and ending within <paramref name="days"/> days.</summary>
+    /// <summary>The last day services count: the term's end, the extension's, or the termination date.</summary>
+    public DateOnly EffectiveEnd => Status == ContractStatus.Terminated && EndedOn is { } ended ? ended : ExtendedUntil ?? Term.End;
+
+    /// <summary>Signed, in force on <paramref name="today"/>, and ending (with any extension) within <paramref name="days"/> days.</summary>
     public bool IsExpiringWithin(DateOnly today, int days) =>
-        StatusOn(today) == ContractStatus.Signed && Term.DaysLeft(today) <= days;
+        StatusOn(today) == ContractStatus.Signed && EffectiveEnd.DayNumber - today.DayNumber <= days;
 
     /// <summary>Records that a signed contract has run out (the stored status catches up with the dates).</summary>
     public void MarkExpired(DateOnly today)
@@ -345,14 +348,17 @@ public sealed class Contract : AggregateRoot
 
     /// <summary>
     /// Counts a delivered service against the first item of its kind that still has an outstanding
-    /// time. Returns false when the contract promises no such service or all of it is already done
-    /// (the service is still recorded where it happened, just not counted here).
+    /// time. A service counts when it was delivered while the contract was in force (from the start to
+    /// the end, the extension's end or the termination), whenever it is recorded: a renewal or the
+    /// expiry catching up does not lose it. Returns false when the contract promises no such service,
+    /// all of it is already done, or the date is outside (the service is still recorded where it
+    /// happened, just not counted here).
     /// </summary>
     public bool RecordService(ServiceKind kind, DateOnly on, string source, int sourceId, int? staffMemberId)
     {
-        if (Status != ContractStatus.Signed)
+        if (Status == ContractStatus.Draft)
             return false;
-        if (on < Term.Start || on > (ExtendedUntil ?? Term.End))
+        if (on < Term.Start || on > EffectiveEnd)
             return false;
         if (_fulfilments.Any(f => f.Source == source && f.SourceId == sourceId))
             return false; // already counted: recording is idempotent
@@ -370,10 +376,12 @@ public sealed class Contract : AggregateRoot
     /// </summary>
     public void SettleUndelivered(UndeliveredSettlement settlement, DateOnly today)
     {
+        if (settlement == UndeliveredSettlement.None)
+            throw new DomainException("contract.settlement-required", "请选择未履约项目的处理方式：顺延三个月或退费。");
         if (Settlement != UndeliveredSettlement.None)
             throw new DomainException("contract.settled", "未履约项目已处理过。");
-        if (Status != ContractStatus.Signed && Status != ContractStatus.Expired)
-            throw new DomainException("contract.settle-status", "只有已签约或已到期的协议才能处理未履约项目。");
+        if (Status is not (ContractStatus.Signed or ContractStatus.Expired or ContractStatus.Renewed))
+            throw new DomainException("contract.settle-status", "只有已签约、已续约或已到期的协议才能处理未履约项目。");
         if (today < Term.End.AddDays(-30))
             throw new DomainException("contract.settle-early", "协议到期前 30 天内才能处理未履约项目。");
         if (RefundDue == Money.Zero)
@@ -381,7 +389,8 @@ public sealed class Contract : AggregateRoot
         Settlement = settlement;
         if (settlement == UndeliveredSettlement.Extended)
         {
-            ExtendedUntil = Term.End.AddMonths(3);
+            // Three whole months after the end: an end on 28 February runs on to 31 May.
+            ExtendedUntil = Term.End.AddDays(1).AddMonths(3).AddDays(-1);
             if (Status == ContractStatus.Expired && today <= ExtendedUntil)
             {
                 Status = ContractStatus.Signed;
@@ -390,7 +399,10 @@ public sealed class Contract : AggregateRoot
         }
     }
 
-    /// <summary>The value of paid items not (yet) delivered: outstanding times × unit price.</summary>
+    /// <summary>
+    /// The value of paid items not (yet) delivered: outstanding times × unit price. How a refund is
+    /// split between the resident and the fund that paid the subsidy is the centre's policy.
+    /// </summary>
     public Money RefundDue => Money.Sum(_items.Select(i => i.UnitPrice * i.Outstanding));
 
     /// <summary>The contract's printed number: centre code and sequence, e.g. DEMO01-000001.</summary>

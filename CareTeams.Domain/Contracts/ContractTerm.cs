@@ -4,7 +4,8 @@ namespace CareTeams.Domain.Contracts;
 
 /// <summary>
 /// A contract's term: from the start date to the end date inclusive. One year by default: the end is
-/// the day before the same date a year later (1 March 2026 → 28 February 2027).
+/// the day before the same date a year later (1 March 2026 → 28 February 2027; from 29 February the
+/// same date a year later is 1 March, as for a birthday, so the term ends on 28 February).
 /// </summary>
 public sealed record ContractTerm
 {
@@ -19,7 +20,7 @@ public sealed record ContractTerm
     public DateOnly Start { get; }
     public DateOnly End { get; }
 
-    public static ContractTerm OneYearFrom(DateOnly start) => new(start, start.AddYears(1).AddDays(-1));
+    public static ContractTerm OneYearFrom(DateOnly start) => new(start, Residents.Age.Turns(start, 1).AddDays(-1));
 
     /// <summary>The next one-year term, starting the day after this one ends.</summary>
     public ContractTerm Next() => OneYearFrom(End.AddDays(1));
