@@ -338,7 +338,7 @@ public sealed class Contract : AggregateRoot
         var term = Term.Next();
         if (term.Start < today.AddDays(-30))
             term = ContractTerm.OneYearFrom(today);
-        var next = Draft(centre, sequence, resident, team, doctor, term, currentPackages, Signatory, today);
+        var next = Draft(centre, sequence, resident, team, doctor, term, currentPackages, Signatory with { }, today);
         next.PreviousContractId = Id;
         next.Sign(signedOn, signedBy, today);
         Status = ContractStatus.Renewed;

@@ -32,7 +32,8 @@ public sealed class AuditInterceptor(IClock clock) : SaveChangesInterceptor
         public IDbContextTransaction? OwnTransaction { get; set; }
     }
 
-    private readonly ConditionalWeakTable<DbContext, PendingSave> _pending = new();
+    // Static: CareTeamsDbContext reaches it through RollBack when a save ends in a concurrency conflict.
+    private static readonly ConditionalWeakTable<DbContext, PendingSave> Pending = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -51,13 +52,21 @@ public sealed class AuditInterceptor(IClock clock) : SaveChangesInterceptor
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        if (eventData.Context is { } context && Pending.TryGetValue(context, out var pending))
         {
-            _pending.Remove(context);
-            context.Set<AuditEntry>().AddRange(ToAuditRows(pending));
-            context.SaveChanges();
-            pending.OwnTransaction?.Commit();
-            pending.OwnTransaction?.Dispose();
+            Pending.Remove(context);
+            try
+            {
+                context.Set<AuditEntry>().AddRange(ToAuditRows(pending));
+                context.SaveChanges();
+            }
+            catch
+            {
+                // The change must not stay, half-done, in an open transaction without its audit rows.
+                Finish(pending, commit: false);
+                throw;
+            }
+            Finish(pending, commit: true);
         }
         return result;
     }
@@ -65,40 +74,84 @@ public sealed class AuditInterceptor(IClock clock) : SaveChangesInterceptor
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        if (eventData.Context is { } context && Pending.TryGetValue(context, out var pending))
         {
-            _pending.Remove(context);
-            context.Set<AuditEntry>().AddRange(ToAuditRows(pending));
-            await context.SaveChangesAsync(cancellationToken);
-            if (pending.OwnTransaction is not null)
+            Pending.Remove(context);
+            try
             {
-                await pending.OwnTransaction.CommitAsync(cancellationToken);
-                await pending.OwnTransaction.DisposeAsync();
+                context.Set<AuditEntry>().AddRange(ToAuditRows(pending));
+                await context.SaveChangesAsync(cancellationToken);
             }
+            catch
+            {
+                await FinishAsync(pending, commit: false, CancellationToken.None);
+                throw;
+            }
+            await FinishAsync(pending, commit: true, cancellationToken);
         }
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        if (eventData.Context is { } context)
+            RollBack(context);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        eventData.Context is { } context ? RollBackAsync(context, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>
+    /// Rolls back and releases the transaction begun for a save that failed. EF Core calls
+    /// SaveChangesFailed for most failures but not for a concurrency conflict (DbUpdateConcurrencyException
+    /// only reaches ThrowingConcurrencyException, while the data reader is still open), so
+    /// <see cref="CareTeamsDbContext"/> calls this when its save throws one. Otherwise the transaction
+    /// stays open on the context: on SQLite it holds the one write lock (every other writer fails with
+    /// "database is locked"), and the context's next save runs inside it and is never committed.
+    /// </summary>
+    internal static void RollBack(DbContext context)
+    {
+        if (Pending.TryGetValue(context, out var pending))
         {
-            _pending.Remove(context);
-            pending.OwnTransaction?.Rollback();
-            pending.OwnTransaction?.Dispose();
+            Pending.Remove(context);
+            Finish(pending, commit: false);
         }
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    internal static async Task RollBackAsync(DbContext context, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        if (Pending.TryGetValue(context, out var pending))
         {
-            _pending.Remove(context);
-            if (pending.OwnTransaction is not null)
-            {
-                await pending.OwnTransaction.RollbackAsync(cancellationToken);
-                await pending.OwnTransaction.DisposeAsync();
-            }
+            Pending.Remove(context);
+            await FinishAsync(pending, commit: false, cancellationToken);
+        }
+    }
+
+    private static void Finish(PendingSave pending, bool commit)
+    {
+        if (pending.OwnTransaction is not { } transaction)
+            return;
+        pending.OwnTransaction = null;
+        using (transaction)
+        {
+            if (commit)
+                transaction.Commit();
+            else
+                transaction.Rollback();
+        }
+    }
+
+    private static async Task FinishAsync(PendingSave pending, bool commit, CancellationToken cancellationToken)
+    {
+        if (pending.OwnTransaction is not { } transaction)
+            return;
+        pending.OwnTransaction = null;
+        await using (transaction)
+        {
+            if (commit)
+                await transaction.CommitAsync(cancellationToken);
+            else
+                await transaction.RollbackAsync(cancellationToken);
         }
     }
 
@@ -106,6 +159,7 @@ public sealed class AuditInterceptor(IClock clock) : SaveChangesInterceptor
     private PendingSave? Prepare(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
+        TouchRootsOfChangedParts(context);
         var changes = new List<(EntityEntry, AuditAction, Dictionary<string, object?>)>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
@@ -144,8 +198,39 @@ public sealed class AuditInterceptor(IClock clock) : SaveChangesInterceptor
         if (changes.Count == 0)
             return null;
         var pending = new PendingSave { Changes = changes };
-        _pending.AddOrUpdate(context, pending);
+        Pending.AddOrUpdate(context, pending);
         return pending;
+    }
+
+    /// <summary>
+    /// A change to a part of an aggregate (a contract's item, a package's item: an entity the root
+    /// holds in a navigation of its own) is a change to the aggregate: its root gets a new version too,
+    /// so an edit based on an older read of the root fails. A mere reference (a village's team) is not a part.
+    /// </summary>
+    private static void TouchRootsOfChangedParts(DbContext context)
+    {
+        var roots = context.ChangeTracker.Entries<AggregateRoot>().Where(e => e.State == EntityState.Unchanged)
+            .ToDictionary(e => (e.Metadata.ClrType, e.Entity.Id));
+        if (roots.Count == 0)
+            return;
+        var touched = new List<EntityEntry>();
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AggregateRoot || entry.State is EntityState.Unchanged or EntityState.Detached)
+                continue;
+            foreach (var foreignKey in entry.Metadata.GetForeignKeys())
+            {
+                if (foreignKey.PrincipalToDependent is null || foreignKey.Properties.Count != 1)
+                    continue;
+                if (entry.Property(foreignKey.Properties[0].Name).CurrentValue is int id
+                    && roots.TryGetValue((foreignKey.PrincipalEntityType.ClrType, id), out var root))
+                {
+                    touched.Add(root);
+                }
+            }
+        }
+        foreach (var root in touched.Distinct())
+            root.Property(nameof(AggregateRoot.Version)).CurrentValue = Guid.NewGuid();
     }
 
     private IEnumerable<AuditEntry> ToAuditRows(PendingSave pending)

@@ -69,6 +69,34 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
             ScopeSeesAll || c.CountyId == ScopeCountyId || c.CentreId == ScopeCentreId || c.TeamId == ScopeTeamId);
     }
 
+    // EF Core does not report a concurrency conflict to SaveChangesFailed: release the audit
+    // interceptor's transaction here, so the context stays usable and SQLite's write lock is freed.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            AuditInterceptor.RollBack(this);
+            throw;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await AuditInterceptor.RollBackAsync(this, CancellationToken.None);
+            throw;
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -153,7 +153,8 @@ public sealed class ContractService(IDbContextFactory<CareTeamsDbContext> contex
         if (query.ExpiringWithinDays is { } days)
         {
             var until = today.AddDays(days);
-            contracts = contracts.Where(c => c.Status == ContractStatus.Signed && c.Term.End >= today && c.Term.End <= until);
+            contracts = contracts.Where(c => c.Status == ContractStatus.Signed
+                && (c.ExtendedUntil ?? c.Term.End) >= today && (c.ExtendedUntil ?? c.Term.End) <= until);
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -266,18 +267,26 @@ public sealed class ContractService(IDbContextFactory<CareTeamsDbContext> contex
         CancellationToken cancellationToken = default)
     {
         var outcomes = new List<RenewalOutcome>(ids.Count);
+        Dictionary<int, string> numbers;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            numbers = (await db.Contracts.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id))
+                    .Select(c => new { c.Id, c.Sequence, Centre = db.Centres.Where(x => x.Id == c.CentreId).Select(x => x.Code).FirstOrDefault() })
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(c => c.Id, c => Contract.NumberOf(c.Centre ?? string.Empty, c.Sequence));
+        }
         foreach (var id in ids)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = await RenewAsync(id, version: null, cancellationToken);
-            outcomes.Add(new RenewalOutcome(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Succeeded, result.Id,
+            outcomes.Add(new RenewalOutcome(id, numbers.GetValueOrDefault(id, string.Empty), result.Succeeded, result.Id,
                 result.Succeeded ? null : result.Summary));
             progress?.Report(outcomes.Count);
         }
         return outcomes;
     }
 
-    /// <summary>Each team's fulfilment (履约率) over its signed contracts in force today: done ÷ planned items.</summary>
+    /// <summary>Each team's fulfilment (履约率) over its signed contracts in force today: done ÷ planned items (1 when nothing is planned, as for one contract).</summary>
     public async Task<IReadOnlyList<TeamFulfilment>> FulfilmentByTeamAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -295,7 +304,7 @@ public sealed class ContractService(IDbContextFactory<CareTeamsDbContext> contex
             .ToListAsync(cancellationToken);
         var names = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         return rows.Select(r => new TeamFulfilment(r.TeamId, names.GetValueOrDefault(r.TeamId, ""), r.Contracts, r.Planned, r.Done,
-                r.Planned == 0 ? 0m : (decimal)r.Done / r.Planned))
+                r.Planned == 0 ? 1m : (decimal)r.Done / r.Planned))
             .OrderBy(r => r.TeamName).ToList();
     }
 
@@ -306,8 +315,11 @@ public sealed class ContractService(IDbContextFactory<CareTeamsDbContext> contex
     public static async Task<bool> RecordServiceAsync(CareTeamsDbContext db, int residentId, ServiceKind kind, DateOnly on, string source,
         int sourceId, int? staffMemberId, CancellationToken cancellationToken = default)
     {
+        // The contract in force on the service's date: the latest that had started by then.
         var contract = await db.Contracts.Include(c => c.Fulfilments)
-            .FirstOrDefaultAsync(c => c.ResidentId == residentId && c.Status == ContractStatus.Signed, cancellationToken);
+            .Where(c => c.ResidentId == residentId && c.Status != ContractStatus.Draft && c.Term.Start <= on)
+            .OrderByDescending(c => c.Term.Start)
+            .FirstOrDefaultAsync(cancellationToken);
         return contract is not null && contract.RecordService(kind, on, source, sourceId, staffMemberId);
     }
 

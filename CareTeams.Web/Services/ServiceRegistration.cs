@@ -9,6 +9,9 @@ public static class ServiceRegistration
         services.AddScoped<InstitutionDirectory>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ContractService>();
+        services.AddScoped<PackageCatalogue>();
+        services.AddScoped<TeamAdministration>();
+        services.AddScoped<UserAdministration>();
         return services;
     }
 }

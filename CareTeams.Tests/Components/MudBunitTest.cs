@@ -1,0 +1,115 @@
+using System.Globalization;
+using Bunit;
+using CareTeams.Domain.SeedWork;
+using CareTeams.Tests.Infrastructure;
+using CareTeams.Web.Security;
+using CareTeams.Web.Services;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CareTeams.Tests.Components;
+
+/// <summary>
+/// The shared bUnit base for page tests: MudBlazor services with loose JS interop and no transitions,
+/// the UI in Chinese (zh-CN), an interactive Server renderer (pages load once interactive: see
+/// <see cref="RenderPage{TPage}"/>), and the
+/// application's own services over a real SQLite <see cref="TestDatabase"/> with the
+/// <see cref="SmallCounty"/> fixture. <see cref="SignInAs"/> says who uses the page; it must come before
+/// the first render.
+/// </summary>
+public abstract class MudBunitTest : BunitContext, IAsyncLifetime
+{
+    private readonly CultureInfo _previousCulture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _previousUiCulture = CultureInfo.CurrentUICulture;
+    private readonly List<IServiceScope> _scopes = [];
+    private bool _cleanedUp;
+
+    protected MudBunitTest()
+    {
+        var chinese = CultureInfo.GetCultureInfo("zh-CN");
+        CultureInfo.CurrentCulture = chinese;
+        CultureInfo.CurrentUICulture = chinese;
+
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+
+        Database = new TestDatabase();
+        County = SmallCounty.Create(Database);
+    }
+
+    protected TestDatabase Database { get; }
+    protected SmallCounty County { get; }
+
+    /// <summary>The app's services as <paramref name="user"/> gets them (a DI scope of the test database acting as that user).</summary>
+    protected void SignInAs(UserScope user)
+    {
+        var scope = Database.As(user);
+        _scopes.Add(scope);
+        var app = scope.ServiceProvider;
+        Services.AddSingleton(app.GetRequiredService<ResidentDirectory>());
+        Services.AddSingleton(app.GetRequiredService<InstitutionDirectory>());
+        Services.AddSingleton(app.GetRequiredService<AuditLog>());
+        Services.AddSingleton(app.GetRequiredService<ICurrentUser>());
+        Services.AddSingleton(app.GetRequiredService<IClock>());
+        AddAuthorization().SetAuthorized(user.UserName);
+    }
+
+    /// <summary>Renders a page after the popover provider its selects and pickers need.</summary>
+    protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : IComponent
+    {
+        // Setting the renderer builds the service provider: it comes after the services, before the first render.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Render<MudPopoverProvider>();
+        return parameters is null ? Render<TPage>() : Render(parameters);
+    }
+
+    /// <summary>Where the page sent the browser, relative to the base address.</summary>
+    protected string CurrentPath
+    {
+        get
+        {
+            var navigation = Services.GetRequiredService<NavigationManager>();
+            return "/" + navigation.ToBaseRelativePath(navigation.Uri);
+        }
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// xUnit disposes a test class synchronously, but MudBlazor's services can only be disposed
+    /// asynchronously: xUnit calls this first, and the later synchronous Dispose finds everything done.
+    /// </summary>
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        CleanUp();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            CleanUp();
+    }
+
+    private void CleanUp()
+    {
+        if (_cleanedUp)
+            return;
+        _cleanedUp = true;
+        foreach (var scope in _scopes)
+            scope.Dispose();
+        Database.Dispose();
+        CultureInfo.CurrentCulture = _previousCulture;
+        CultureInfo.CurrentUICulture = _previousUiCulture;
+    }
+}
