@@ -28,6 +28,7 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
     internal int ScopeCountyId => _scope.Level == ScopeLevel.County ? _scope.CountyId : -1;
     internal int ScopeCentreId => _scope.Level == ScopeLevel.Centre ? _scope.CentreId : -1;
     internal int ScopeTeamId => _scope.Level == ScopeLevel.Team ? _scope.TeamId : -1;
+    internal int ScopeAnyCountyId => _scope.Level is ScopeLevel.Nothing or ScopeLevel.System ? -1 : _scope.CountyId;
     internal int ScopeAnyCentreId => _scope.Level is ScopeLevel.Centre or ScopeLevel.Team ? _scope.CentreId : -1;
 
     public DbSet<County> Counties => Set<County>();
@@ -54,6 +55,10 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
         builder.Entity<Household>().HasQueryFilter(ScopeFilter, h =>
             ScopeSeesAll || h.CountyId == ScopeCountyId || h.CentreId == ScopeCentreId ||
             (ScopeTeamId > 0 && Residents.Any(r => r.HouseholdId == h.Id && r.TeamId == ScopeTeamId)));
+        builder.Entity<County>().HasQueryFilter(ScopeFilter, c =>
+            ScopeSeesAll || c.Id == ScopeAnyCountyId);
+        // The audit trail holds personal data: only administrators and jobs read it directly.
+        builder.Entity<AuditEntry>().HasQueryFilter(ScopeFilter, a => ScopeSeesAll || ScopeCountyId > 0);
         builder.Entity<Centre>().HasQueryFilter(ScopeFilter, c =>
             ScopeSeesAll || c.CountyId == ScopeCountyId || c.Id == ScopeAnyCentreId);
         builder.Entity<Village>().HasQueryFilter(ScopeFilter, v =>

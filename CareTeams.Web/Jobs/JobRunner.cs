@@ -63,10 +63,10 @@ public static class JobRunner
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
     {
         output ??= Console.Out;
-        var job = Jobs.FirstOrDefault(j => j.Name == args[0]);
+        var job = args.Length == 0 ? null : Jobs.FirstOrDefault(j => j.Name == args[0]);
         if (job is null)
         {
-            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
+            await Console.Error.WriteLineAsync(args.Length == 0 ? "No command given." : $"Unknown command '{args[0]}'.");
             PrintUsage(Console.Error);
             return 2;
         }
@@ -82,16 +82,17 @@ public static class JobRunner
             return 2;
         }
 
-        // Options are not configuration: only settings (--Database:Provider=… and the like) reach the builder.
-        var settings = args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray();
-        var builder = CareTeamsApp.CreateBuilder(settings, configure);
-        builder.Services.AddScoped<ICurrentUser, SystemUser>();
-        await using var host = builder.Build();
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        await using var scope = host.Services.CreateAsyncScope();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
         try
         {
+            // Options are not configuration: only settings (--Database:Provider=… and the like) reach the builder.
+            var settings = args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray();
+            var builder = CareTeamsApp.CreateBuilder(settings, configure);
+            builder.Services.AddScoped<ICurrentUser, SystemUser>();
+            await using var host = builder.Build();
+            await using var scope = host.Services.CreateAsyncScope();
             return await job.Run(new JobContext(scope.ServiceProvider, options, output, host.Environment, cancel.Token));
         }
         catch (JobUsageException e)
@@ -100,10 +101,14 @@ public static class JobRunner
             await Console.Error.WriteLineAsync($"Usage: {job.Usage}");
             return 2;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or Domain.SeedWork.DomainException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or Domain.SeedWork.DomainException or OperationCanceledException)
         {
             await Console.Error.WriteLineAsync($"{job.Name} failed: {e.Message}");
             return 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
     }
 
