@@ -13,7 +13,7 @@ public sealed class Household : AggregateRoot
         CountyId = village.CountyId;
         CentreId = village.CentreId;
         VillageId = village.Id;
-        Address = County.Required(address, "家庭住址");
+        Address = CheckedAddress(address);
     }
 
     public int CountyId { get; private set; }
@@ -38,5 +38,13 @@ public sealed class Household : AggregateRoot
             HeadResidentId = null;
     }
 
-    public void ChangeAddress(string address) => Address = County.Required(address, "家庭住址");
+    public void ChangeAddress(string address) => Address = CheckedAddress(address);
+
+    private static string CheckedAddress(string address)
+    {
+        var checkedAddress = County.Required(address, "家庭住址");
+        return checkedAddress.Length > ResidentDetails.AddressMaxLength
+            ? throw new DomainException("household.address", $"家庭住址最多 {ResidentDetails.AddressMaxLength} 个字。")
+            : checkedAddress;
+    }
 }

@@ -187,5 +187,13 @@ public sealed class Resident : AggregateRoot
             throw new DomainException("resident.deceased", "该居民已登记死亡，档案只读。");
     }
 
-    private static string? TrimmedOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    public const int StatusNoteMaxLength = 200;
+
+    private static string? TrimmedOrNull(string? text)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        return trimmed is { Length: > StatusNoteMaxLength }
+            ? throw new DomainException("resident.status-note", $"说明最多 {StatusNoteMaxLength} 个字。")
+            : trimmed;
+    }
 }

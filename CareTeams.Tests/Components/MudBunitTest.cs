@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Tests.Infrastructure;
+using CareTeams.Web;
 using CareTeams.Web.Security;
 using CareTeams.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -38,6 +39,8 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
+        // MudBlazor's own texts (pager, grid menus) in Chinese, as the app registers them (the class is internal to the app).
+        Services.AddTransient(typeof(MudLocalizer), typeof(CareTeamsApp).Assembly.GetType("CareTeams.Web.Localization.ChineseMudLocalizer", throwOnError: true)!);
 
         Database = new TestDatabase();
         County = SmallCounty.Create(Database);

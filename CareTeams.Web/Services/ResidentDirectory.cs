@@ -41,6 +41,9 @@ public sealed record HouseholdMember(int Id, string Name, Sex Sex, int Age, stri
 public sealed record HouseholdView(int Id, Guid Version, string Address, int VillageId, string VillageName, int? HeadResidentId,
     IReadOnlyList<HouseholdMember> Members);
 
+/// <summary>A household offered in the "join a household" picker: its address, head and how many members the user sees.</summary>
+public sealed record HouseholdOption(int Id, string Address, string? HeadName, int MemberCount);
+
 /// <summary>
 /// The resident registry as pages and jobs use it. Every query goes through the scoped context, so a
 /// resident outside the user's scope is simply not found.
@@ -205,6 +208,28 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
         return new HouseholdView(household.Id, household.Version, household.Address, household.VillageId, village, household.HeadResidentId,
             members.Select(m => new HouseholdMember(m.Id, m.Name, m.Sex, m.AgeOn(today), m.MaskedIdNumber, m.Status,
                 household.HeadResidentId == m.Id)).ToList());
+    }
+
+    /// <summary>
+    /// The households of a village the user may see, for the "join a household" picker: those whose address
+    /// contains <paramref name="search"/> or whose head's name begins with it (all when it is empty).
+    /// </summary>
+    public async Task<IReadOnlyList<HouseholdOption>> FindHouseholdsAsync(int villageId, string? search, int take = 20,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var households = db.Households.AsNoTracking().Where(h => h.VillageId == villageId);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim();
+            households = households.Where(h => h.Address.Contains(text)
+                || db.Residents.Any(r => r.Id == h.HeadResidentId && r.Name.StartsWith(text)));
+        }
+        return await households.OrderBy(h => h.Address).ThenBy(h => h.Id).Take(Math.Clamp(take, 1, 100))
+            .Select(h => new HouseholdOption(h.Id, h.Address,
+                db.Residents.Where(r => r.Id == h.HeadResidentId).Select(r => r.Name).FirstOrDefault(),
+                db.Residents.Count(r => r.HouseholdId == h.Id)))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Registers a new resident in a village the user may see; every field is checked on the server.</summary>
