@@ -14,7 +14,7 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.IdNumber).HasMaxLength(18).IsUnicode(false);
         builder.Property(r => r.Phone).HasMaxLength(30).IsUnicode(false);
         builder.Property(r => r.Address).HasMaxLength(ResidentDetails.AddressMaxLength);
-        builder.Property(r => r.StatusNote).HasMaxLength(200);
+        builder.Property(r => r.StatusNote).HasMaxLength(Resident.StatusNoteMaxLength);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.MaskedIdNumber);
 
