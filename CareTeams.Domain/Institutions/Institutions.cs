@@ -58,10 +58,24 @@ public sealed class Centre : AggregateRoot
     public CentreKind Kind { get; private set; }
     public string? Phone { get; private set; }
 
+    /// <summary>The rights-and-obligations clauses printed on this centre's contracts; null uses the standard text.</summary>
+    public string? ContractClauses { get; private set; }
+
+    public const int ContractClausesMaxLength = 8000;
+
     public void Rename(string name, string? phone)
     {
         Name = County.Required(name, "机构名称");
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+    }
+
+    /// <summary>Sets the clauses a centre prints on its contracts (empty text restores the standard clauses).</summary>
+    public void SetContractClauses(string? clauses)
+    {
+        var text = string.IsNullOrWhiteSpace(clauses) ? null : clauses.Trim();
+        if (text is { Length: > ContractClausesMaxLength })
+            throw new DomainException("centre.clauses", $"协议条款最多 {ContractClausesMaxLength} 个字。");
+        ContractClauses = text;
     }
 }
 

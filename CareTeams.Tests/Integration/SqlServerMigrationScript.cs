@@ -42,8 +42,9 @@ public sealed class SqlServerMigrationScript
 
         public override void Visit(ExecuteStatement node)
         {
+            // A variable spliced into the text (EF drops a default constraint by its looked-up name) stands for a name.
             if (node.ExecuteSpecification.ExecutableEntity is ExecutableStringList list)
-                DynamicSql.Add(string.Concat(list.Strings.OfType<StringLiteral>().Select(s => s.Value)));
+                DynamicSql.Add(string.Concat(list.Strings.Select(s => s is StringLiteral literal ? literal.Value : "placeholder_name")));
         }
     }
 

@@ -80,9 +80,9 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(c => c.ResponsibleDoctorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Contract>().WithMany().HasForeignKey(c => c.PreviousContractId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasMany(c => c.Packages).WithOne().HasForeignKey("ContractId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(c => c.Items).WithOne().HasForeignKey("ContractId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(c => c.Fulfilments).WithOne().HasForeignKey("ContractId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Packages).WithOne().HasForeignKey("ContractId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Items).WithOne().HasForeignKey("ContractId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Fulfilments).WithOne().HasForeignKey("ContractId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Packages).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.Navigation(c => c.Items).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.Navigation(c => c.Fulfilments).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -22,6 +22,7 @@ internal sealed class CentreConfiguration : IEntityTypeConfiguration<Centre>
         builder.Property(c => c.Code).HasMaxLength(20);
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Phone).HasMaxLength(30);
+        builder.Property(c => c.ContractClauses).HasMaxLength(Centre.ContractClausesMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasOne<County>().WithMany().HasForeignKey(c => c.CountyId).OnDelete(DeleteBehavior.Restrict);

@@ -111,7 +111,7 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ContractId")
+                    b.Property<int>("ContractId")
                         .HasColumnType("int");
 
                     b.Property<int>("Done")
@@ -163,7 +163,7 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.Property<int?>("ContractId")
+                    b.Property<int>("ContractId")
                         .HasColumnType("int");
 
                     b.Property<int>("Kind")
@@ -203,7 +203,7 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ContractId")
+                    b.Property<int>("ContractId")
                         .HasColumnType("int");
 
                     b.Property<int>("ContractItemId")
@@ -300,6 +300,10 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ContractClauses")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("CountyId")
                         .HasColumnType("int");
@@ -1001,7 +1005,8 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.HasOne("CareTeams.Domain.Contracts.Contract", null)
                         .WithMany("Items")
                         .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareTeams.Domain.Contracts.ContractPackage", b =>
@@ -1009,7 +1014,8 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.HasOne("CareTeams.Domain.Contracts.Contract", null)
                         .WithMany("Packages")
                         .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("CareTeams.Domain.Contracts.ServicePackage", null)
                         .WithMany()
@@ -1023,7 +1029,8 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.HasOne("CareTeams.Domain.Contracts.Contract", null)
                         .WithMany("Fulfilments")
                         .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("CareTeams.Domain.Contracts.ContractItem", "Item")
                         .WithMany()

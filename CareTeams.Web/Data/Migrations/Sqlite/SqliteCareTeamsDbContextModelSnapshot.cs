@@ -102,7 +102,7 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ContractId")
+                    b.Property<int>("ContractId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Done")
@@ -152,7 +152,7 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ContractId")
+                    b.Property<int>("ContractId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -190,7 +190,7 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ContractId")
+                    b.Property<int>("ContractId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ContractItemId")
@@ -282,6 +282,10 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractClauses")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CountyId")
@@ -964,7 +968,8 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.HasOne("CareTeams.Domain.Contracts.Contract", null)
                         .WithMany("Items")
                         .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareTeams.Domain.Contracts.ContractPackage", b =>
@@ -972,7 +977,8 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.HasOne("CareTeams.Domain.Contracts.Contract", null)
                         .WithMany("Packages")
                         .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("CareTeams.Domain.Contracts.ServicePackage", null)
                         .WithMany()
@@ -986,7 +992,8 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.HasOne("CareTeams.Domain.Contracts.Contract", null)
                         .WithMany("Fulfilments")
                         .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("CareTeams.Domain.Contracts.ContractItem", "Item")
                         .WithMany()
