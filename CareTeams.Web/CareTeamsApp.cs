@@ -2,6 +2,7 @@ using System.Globalization;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Web.Components;
 using CareTeams.Web.Data;
+using CareTeams.Web.Documents;
 using CareTeams.Web.Localization;
 using CareTeams.Web.Security;
 using CareTeams.Web.Services;
@@ -32,6 +33,7 @@ public static class CareTeamsApp
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareTeamsDbContext>>().CreateDbContext());
         services.AddCareTeamsIdentity(builder.Environment);
         services.AddCareTeamsServices();
+        services.AddCareTeamsDocuments(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents(o =>
             o.DetailedErrors = builder.Environment.IsDevelopment());

@@ -203,7 +203,8 @@ public sealed class Contract : AggregateRoot
         TeamId = team.Id;
         ResponsibleDoctorId = doctor.Id;
         Term = term;
-        Signatory = signatory;
+        // A copy of its own: the persisted signatory belongs to one contract only (Signatory.Resident is shared).
+        Signatory = signatory with { };
         Status = ContractStatus.Draft;
         foreach (var package in packages.OrderBy(p => p.Kind).ThenBy(p => p.Code))
         {
@@ -338,7 +339,7 @@ public sealed class Contract : AggregateRoot
         var term = Term.Next();
         if (term.Start < today.AddDays(-30))
             term = ContractTerm.OneYearFrom(today);
-        var next = Draft(centre, sequence, resident, team, doctor, term, currentPackages, Signatory with { }, today);
+        var next = Draft(centre, sequence, resident, team, doctor, term, currentPackages, Signatory, today);
         next.PreviousContractId = Id;
         next.Sign(signedOn, signedBy, today);
         Status = ContractStatus.Renewed;

@@ -8,6 +8,7 @@ public class PinyinInitialsOfNames
     [InlineData("张三", "ZS")]
     [InlineData("欧阳娜娜", "OYNN")]
     [InlineData("李婷", "LT")]
+    [InlineData("王欣怡", "WXY")]
     [InlineData("张三丰", "ZSF")]
     [InlineData("王小明", "WXM")]
     [InlineData("赵钱孙李", "ZQSL")]

@@ -59,6 +59,7 @@ public sealed class TestDatabase : IDisposable
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
         services.AddCareTeamsDatabase(configuration, Folder);
         services.AddCareTeamsServices();
+        CareTeams.Web.Documents.DocumentServices.AddCareTeamsDocuments(services, configuration);
         Configure(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 

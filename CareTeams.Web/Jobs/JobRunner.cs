@@ -58,6 +58,21 @@ public static class JobRunner
                 await ScaleSeeder.SeedAsync(c.Services, residents, c.Output.WriteLine, c.CancellationToken);
                 return 0;
             }),
+        new("contract-pdf", "contract-pdf --contract <id> --out <file>", "Write a contract's printed PDF (家庭医生签约服务协议书) to a file.",
+            async c =>
+            {
+                var id = c.RequiredInt("contract", 1, int.MaxValue);
+                var output = c.Required("out");
+                var pdf = c.Services.GetRequiredService<Documents.Contracts.ContractPdf>();
+                if (await pdf.RenderAsync(id, c.CancellationToken) is not { } document)
+                {
+                    await Console.Error.WriteLineAsync($"Contract {id} was not found.");
+                    return 1;
+                }
+                await File.WriteAllBytesAsync(output, document.Pdf, c.CancellationToken);
+                c.Output.WriteLine($"Wrote {output} ({document.Pdf.Length:N0} bytes).");
+                return 0;
+            }),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)

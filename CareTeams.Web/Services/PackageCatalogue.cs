@@ -158,6 +158,28 @@ public sealed class PackageCatalogue(IDbContextFactory<CareTeamsDbContext> conte
             return null;
         }, cancellationToken);
 
+    /// <summary>The clauses a centre prints on its contracts (null: the standard text) and the centre's version.</summary>
+    public async Task<(string? Clauses, Guid Version)?> ClausesAsync(int centreId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var centre = await db.Centres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == centreId, cancellationToken);
+        return centre is null ? null : (centre.ContractClauses, centre.Version);
+    }
+
+    /// <summary>Sets a centre's contract clauses (empty restores the standard text); managers of the centre only.</summary>
+    public async Task<SaveResult> SetClausesAsync(int centreId, Guid version, string? clauses, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await RefuseAsync(db, centreId, cancellationToken) is { } refused)
+            return refused;
+        var centre = await db.Centres.FirstOrDefaultAsync(c => c.Id == centreId, cancellationToken);
+        return await VersionedChange.SaveAsync(db, centre, version, c =>
+        {
+            c.SetContractClauses(clauses);
+            return Task.FromResult<SaveResult?>(null);
+        }, cancellationToken);
+    }
+
     private async Task<SaveResult> ChangeAsync(int id, Guid version, Func<ServicePackage, SaveResult?> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
