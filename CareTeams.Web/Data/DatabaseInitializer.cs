@@ -14,7 +14,11 @@ public static class DatabaseInitializer
         await using var db = await services.GetRequiredService<IDbContextFactory<CareTeamsDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // Statistics for the query planner, refreshed where they are stale (SQLite's advice after schema changes).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+        }
         await EnsureRolesAsync(services);
     }
 

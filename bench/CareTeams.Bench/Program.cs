@@ -13,15 +13,26 @@ using Microsoft.Extensions.DependencyInjection;
 //   dotnet run -c Release --project bench/CareTeams.Bench -- search --db <file> [--runs 200]
 var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) ?? "");
+if (args.Length > 0 && args[0] == "contracts")
+    return await ContractBench.RunAsync(options);
 if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
 {
     Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
+    Console.Error.WriteLine("       CareTeams.Bench contracts --work <empty folder> [--count 10000] [--out results.md]");
     return 2;
 }
 var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 200;
 var connectionString = $"Data Source={Path.GetFullPath(dbPath)};Default Timeout=30";
 
 // The sample: the largest centre, one of its teams and villages, and real ID numbers and name prefixes from it.
+// Table statistics first (what `migrate` leaves behind with PRAGMA optimize), so both the app's and the raw queries get the planner's best.
+await using (var analyze = new SqliteConnection(connectionString))
+{
+    await analyze.OpenAsync();
+    await using var command = analyze.CreateCommand();
+    command.CommandText = "ANALYZE;";
+    await command.ExecuteNonQueryAsync();
+}
 await using var raw = new SqliteConnection(connectionString + ";Mode=ReadOnly");
 await raw.OpenAsync();
 var (countyId, centreId) = await QueryPair(raw, "SELECT CountyId, CentreId FROM Residents GROUP BY CentreId ORDER BY COUNT(*) DESC LIMIT 1");
