@@ -60,7 +60,7 @@ internal static class ContractBench
                 .GroupBy(s => s.TeamId!.Value).ToDictionary(g => g.Key, g => g.First());
             var teams = await db.Teams.ToDictionaryAsync(t => t.Id);
             var start = today.AddDays(-350); // ends in 15 days: renewable now
-            var residents = await db.Residents.Where(r => r.Status == ResidentStatus.Active && r.TeamId != null && r.DateOfBirth <= today.AddYears(-18))
+            var residents = await db.Residents.Where(r => r.Status == ResidentStatus.Active && r.TeamId != null && r.DateOfBirth <= today.AddYears(-19))
                 .OrderBy(r => r.Id).Take(count).ToListAsync();
             var sequence = new Dictionary<int, int>();
             foreach (var batch in residents.Chunk(1_000))
