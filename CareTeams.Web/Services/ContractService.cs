@@ -305,7 +305,7 @@ public sealed class ContractService(IDbContextFactory<CareTeamsDbContext> contex
         var names = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         return rows.Select(r => new TeamFulfilment(r.TeamId, names.GetValueOrDefault(r.TeamId, ""), r.Contracts, r.Planned, r.Done,
                 r.Planned == 0 ? 1m : (decimal)r.Done / r.Planned))
-            .OrderBy(r => r.TeamName).ToList();
+            .OrderBy(r => r.TeamId).ToList();
     }
 
     /// <summary>

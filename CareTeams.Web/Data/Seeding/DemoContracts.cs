@@ -46,6 +46,10 @@ internal static class DemoContracts
             .GroupBy(s => s.TeamId!.Value).ToDictionary(g => g.Key, g => g.ToList());
         var residents = await db.Residents.Where(r => r.CentreId == centre.Id && r.Status == ResidentStatus.Active)
             .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        // A child's guardian: the youngest adult of the household (a parent, usually), by name.
+        var guardians = residents.Where(r => r.HouseholdId is not null && r.AgeOn(today) >= 20)
+            .GroupBy(r => r.HouseholdId!.Value)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.DateOfBirth).First());
 
         // Decide each signed resident's history first, then number the contracts in signing order.
         var plans = new List<(Resident Resident, DateOnly Start, List<ServicePackage> Packages, string History)>();
@@ -83,7 +87,10 @@ internal static class DemoContracts
             var team = teams[resident.TeamId!.Value];
             var teamDoctors = doctors[team.Id];
             var doctor = teamDoctors[random.Next(teamDoctors.Count)];
-            var signatory = resident.AgeOn(start) < 18 ? new Signatory("监护人", "父母", null) : Signatory.Resident;
+            var signatory = resident.AgeOn(start) >= 18 ? Signatory.Resident
+                : resident.HouseholdId is { } household && guardians.TryGetValue(household, out var guardian)
+                    ? new Signatory(guardian.Name, guardian.AgeOn(today) - resident.AgeOn(today) >= 40 ? "祖父母" : "父母", guardian.Phone)
+                    : new Signatory(resident.Name[..1] + "家长", "父母", null);
             var contract = Contract.Draft(centre, ++sequence, resident, team, doctor, ContractTerm.OneYearFrom(start), chosen, signatory, start);
             contract.Sign(start, doctor, start);
             Deliver(contract, start, history == "renewed" ? contract.Term.End : today, random, ref serviceId);
