@@ -103,23 +103,9 @@ public sealed class PackageCatalogue(IDbContextFactory<CareTeamsDbContext> conte
         var centre = await db.Centres.FirstOrDefaultAsync(c => c.Id == input.CentreId, cancellationToken);
         if (centre is null)
             return SaveResult.Invalid(nameof(PackageInput.CentreId), "请选择机构。");
-        try
-        {
-            var package = new ServicePackage(centre, code, input.Name, input.Kind, input.TargetPopulation, input.Description,
-                specs!, Money.Of(input.Subsidy));
-            db.ServicePackages.Add(package);
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Done(package.Id, package.Version);
-        }
-        catch (DomainException e)
-        {
-            return SaveResult.Refused(e);
-        }
-        catch (DbUpdateException)
-        {
-            // Another manager created the same code a moment ago: the unique index refused this one.
-            return SaveResult.Invalid(nameof(PackageInput.Code), $"本机构已有编码为“{code}”的服务包。");
-        }
+        return await VersionedChange.CreateAsync(db,
+            () => new ServicePackage(centre, code, input.Name, input.Kind, input.TargetPopulation, input.Description, specs!, Money.Of(input.Subsidy)),
+            new ValidationError(nameof(PackageInput.Code), $"本机构已有编码为“{code}”的服务包。"), cancellationToken);
     }
 
     /// <summary>Changes the name and description (no new price version).</summary>

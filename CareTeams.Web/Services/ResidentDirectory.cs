@@ -244,22 +244,8 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
             return SaveResult.Invalid("VillageId", "请选择村/社区。");
         if (await IdNumberTakenAsync(db, details.IdNumber.Value, village.CountyId, exceptId: null, cancellationToken))
             return SaveResult.Invalid(nameof(ResidentInput.IdNumber), "该身份证号码已登记在本县区的居民档案中。");
-        try
-        {
-            var resident = Resident.Register(village, details);
-            db.Residents.Add(resident);
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Done(resident.Id, resident.Version);
-        }
-        catch (DomainException e)
-        {
-            return SaveResult.Refused(e);
-        }
-        catch (DbUpdateException) when (db.ChangeTracker.Entries<Resident>().Any(e => e.State == EntityState.Added))
-        {
-            // Another user registered the same number between the check and the save: the unique index refused it.
-            return SaveResult.Invalid(nameof(ResidentInput.IdNumber), "该身份证号码已登记在本县区的居民档案中。");
-        }
+        return await VersionedChange.CreateAsync(db, () => Resident.Register(village, details),
+            new ValidationError(nameof(ResidentInput.IdNumber), "该身份证号码已登记在本县区的居民档案中。"), cancellationToken);
     }
 
     /// <summary>

@@ -102,23 +102,9 @@ public sealed class TeamAdministration(IDbContextFactory<CareTeamsDbContext> con
             return SaveResult.Invalid(errors);
         if (await TeamNameTakenAsync(db, input.CentreId, name, exceptId: null, cancellationToken))
             return SaveResult.Invalid(nameof(TeamInput.Name), DuplicateTeamNameMessage(name));
-        try
-        {
-            var centre = await db.Centres.FirstAsync(c => c.Id == input.CentreId, cancellationToken);
-            var team = new Team(centre, name, phone);
-            db.Teams.Add(team);
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Done(team.Id, team.Version);
-        }
-        catch (DomainException e)
-        {
-            return SaveResult.Refused(e);
-        }
-        catch (DbUpdateException)
-        {
-            // Another manager created the same name a moment ago: the unique index (centre, name) refused this one.
-            return SaveResult.Invalid(nameof(TeamInput.Name), DuplicateTeamNameMessage(name));
-        }
+        var centre = await db.Centres.FirstAsync(c => c.Id == input.CentreId, cancellationToken);
+        return await VersionedChange.CreateAsync(db, () => new Team(centre, name, phone),
+            new ValidationError(nameof(TeamInput.Name), DuplicateTeamNameMessage(name)), cancellationToken);
     }
 
     /// <summary>Renames a team or changes its phone; <paramref name="version"/> is the one the form was loaded at.</summary>
