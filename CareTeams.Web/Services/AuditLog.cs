@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareTeams.Web.Services;
 
-/// <summary>Records reads of personal data (SaveChanges auditing never sees a read) and lists the trail.</summary>
+/// <summary>Records reads of personal data: SaveChanges auditing never sees a read.</summary>
 public sealed class AuditLog(IDbContextFactory<CareTeamsDbContext> contexts, ICurrentUser currentUser, IClock clock)
 {
     public async Task RecordViewAsync(string entityType, int id, string what, CancellationToken cancellationToken = default)
@@ -23,15 +23,5 @@ public sealed class AuditLog(IDbContextFactory<CareTeamsDbContext> contexts, ICu
             Changes = System.Text.Json.JsonSerializer.Serialize(new { viewed = what }),
         });
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>The trail of one record, newest first. Only managers reach the page that shows it.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> ForEntityAsync(string entityType, int id, int take = 100, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == entityType && a.EntityKey == key)
-            .OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
     }
 }
