@@ -19,6 +19,9 @@ public static class ChinaTime
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 
+    /// <summary>The wall-clock time in China of an instant (what a visit's start and end are kept as).</summary>
+    public static DateTime LocalTimeOf(DateTimeOffset instant) => DateTime.SpecifyKind(instant.ToOffset(Offset).DateTime, DateTimeKind.Unspecified);
+
     /// <summary>The instant a China-time day begins.</summary>
     public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
 }

@@ -194,8 +194,13 @@ public sealed class ScopeEverywhere : IDisposable
     {
         using var db = _database.Context(UserScope.System);
         // Deliberately unscoped: Identity's own tables (sign-in must find the user), the audit trail
-        // (read only through AuditLog), and the county itself.
-        var unscoped = new HashSet<Type> { typeof(AuditEntry), typeof(County), typeof(ApplicationUser) };
+        // (read only through AuditLog), the county itself, and the Data Protection key ring (read by the
+        // framework, holds no personal data, and every instance must see all of it).
+        var unscoped = new HashSet<Type>
+        {
+            typeof(AuditEntry), typeof(County), typeof(ApplicationUser),
+            typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+        };
         var exposed = typeof(CareTeamsDbContext).GetProperties()
             .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
             .Select(p => p.PropertyType.GetGenericArguments()[0])

@@ -1,4 +1,7 @@
 using CareTeams.Domain.Contracts;
+using CareTeams.Domain.Elder2111;
+using CareTeams.Domain.Visits;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
 using CareTeams.Web.Security;
@@ -14,7 +17,7 @@ namespace CareTeams.Web.Data;
 /// named <see cref="ScopeFilter"/> narrow every query to what that user may see, so no page can forget.
 /// </summary>
 public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser currentUser)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The name of the row-level scope filter on every scoped entity.</summary>
     public const string ScopeFilter = "Scope";
@@ -40,7 +43,12 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ServicePackage> ServicePackages => Set<ServicePackage>();
     public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<ElderPlan2111> ElderPlans => Set<ElderPlan2111>();
+    public DbSet<VisitLog> Visits => Set<VisitLog>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The Data Protection key ring, shared by every web instance on this database (sign-in cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -72,6 +80,11 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
         // Contracts like residents: the team's own, the centre's, the county's.
         builder.Entity<Contract>().HasQueryFilter(ScopeFilter, c =>
             ScopeSeesAll || c.CountyId == ScopeCountyId || c.CentreId == ScopeCentreId || c.TeamId == ScopeTeamId);
+        // 2111 plans and visits like residents; plan items are reached only through their plans.
+        builder.Entity<ElderPlan2111>().HasQueryFilter(ScopeFilter, p =>
+            ScopeSeesAll || p.CountyId == ScopeCountyId || p.CentreId == ScopeCentreId || p.TeamId == ScopeTeamId);
+        builder.Entity<VisitLog>().HasQueryFilter(ScopeFilter, v =>
+            ScopeSeesAll || v.CountyId == ScopeCountyId || v.CentreId == ScopeCentreId || v.TeamId == ScopeTeamId);
     }
 
     // EF Core does not report a concurrency conflict to SaveChangesFailed: release the audit

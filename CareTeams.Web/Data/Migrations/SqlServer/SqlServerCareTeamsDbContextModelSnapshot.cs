@@ -288,6 +288,103 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.ToTable("ServicePackages");
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.ElderPlan2111", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("CentreId", "Year");
+
+                    b.HasIndex("ResidentId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "Year", "VillageId");
+
+                    b.ToTable("ElderPlans2111", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.PlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Earliest")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ElderPlan2111Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("Status", "ClosedOn");
+
+                    b.HasIndex("ElderPlan2111Id", "Status", "WindowStart");
+
+                    b.ToTable("PlanItems2111", (string)null);
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.Property<int>("Id")
@@ -617,6 +714,109 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Visits.VisitLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BedOrderId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FormAnswers")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("FormKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FormResult")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("FormScore")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("HomeBedId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("SignedRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VitalFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanItemId");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("CentreId", "StartedAt");
+
+                    b.HasIndex("HomeBedId", "StartedAt");
+
+                    b.HasIndex("ResidentId", "StartedAt");
+
+                    b.HasIndex("StaffMemberId", "StartedAt");
+
+                    b.HasIndex("TeamId", "StartedAt");
+
+                    b.ToTable("VisitLogs", (string)null);
+                });
+
             modelBuilder.Entity("CareTeams.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -758,6 +958,27 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1087,6 +1308,46 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.ElderPlan2111", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.PlanItem", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Elder2111.ElderPlan2111", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ElderPlan2111Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.HasOne("CareTeams.Domain.Institutions.County", null)
@@ -1173,6 +1434,89 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Visits.VisitLog", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Elder2111.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CareTeams.Domain.Assessments.VitalSigns", "Vitals", b1 =>
+                        {
+                            b1.Property<int>("VisitLogId")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("Diastolic")
+                                .HasColumnType("int")
+                                .HasColumnName("Diastolic");
+
+                            b1.Property<decimal?>("FastingGlucose")
+                                .HasPrecision(4, 1)
+                                .HasColumnType("decimal(4,1)")
+                                .HasColumnName("FastingGlucose");
+
+                            b1.Property<int?>("OxygenSaturation")
+                                .HasColumnType("int")
+                                .HasColumnName("OxygenSaturation");
+
+                            b1.Property<int?>("Pulse")
+                                .HasColumnType("int")
+                                .HasColumnName("Pulse");
+
+                            b1.Property<int?>("Systolic")
+                                .HasColumnType("int")
+                                .HasColumnName("Systolic");
+
+                            b1.Property<decimal?>("TemperatureC")
+                                .HasPrecision(4, 1)
+                                .HasColumnType("decimal(4,1)")
+                                .HasColumnName("TemperatureC");
+
+                            b1.Property<decimal?>("WeightKg")
+                                .HasPrecision(5, 1)
+                                .HasColumnType("decimal(5,1)")
+                                .HasColumnName("WeightKg");
+
+                            b1.HasKey("VisitLogId");
+
+                            b1.ToTable("VisitLogs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitLogId");
+                        });
+
+                    b.Navigation("Vitals");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1231,6 +1575,11 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.Navigation("Items");
 
                     b.Navigation("Packages");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.ElderPlan2111", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -273,6 +273,99 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.ToTable("ServicePackages");
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.ElderPlan2111", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("CentreId", "Year");
+
+                    b.HasIndex("ResidentId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "Year", "VillageId");
+
+                    b.ToTable("ElderPlans2111", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.PlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Earliest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ElderPlan2111Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("Status", "ClosedOn");
+
+                    b.HasIndex("ElderPlan2111Id", "Status", "WindowStart");
+
+                    b.ToTable("PlanItems2111", (string)null);
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.Property<int>("Id")
@@ -588,6 +681,107 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Visits.VisitLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BedOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormAnswers")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FormKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormResult")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FormScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HomeBedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VitalFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanItemId");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("CentreId", "StartedAt");
+
+                    b.HasIndex("HomeBedId", "StartedAt");
+
+                    b.HasIndex("ResidentId", "StartedAt");
+
+                    b.HasIndex("StaffMemberId", "StartedAt");
+
+                    b.HasIndex("TeamId", "StartedAt");
+
+                    b.ToTable("VisitLogs", (string)null);
+                });
+
             modelBuilder.Entity("CareTeams.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -726,6 +920,25 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1048,6 +1261,46 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.ElderPlan2111", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.PlanItem", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Elder2111.ElderPlan2111", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ElderPlan2111Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.HasOne("CareTeams.Domain.Institutions.County", null)
@@ -1134,6 +1387,89 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Visits.VisitLog", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Elder2111.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CareTeams.Domain.Assessments.VitalSigns", "Vitals", b1 =>
+                        {
+                            b1.Property<int>("VisitLogId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Diastolic")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Diastolic");
+
+                            b1.Property<decimal?>("FastingGlucose")
+                                .HasPrecision(4, 1)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FastingGlucose");
+
+                            b1.Property<int?>("OxygenSaturation")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("OxygenSaturation");
+
+                            b1.Property<int?>("Pulse")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Pulse");
+
+                            b1.Property<int?>("Systolic")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Systolic");
+
+                            b1.Property<decimal?>("TemperatureC")
+                                .HasPrecision(4, 1)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TemperatureC");
+
+                            b1.Property<decimal?>("WeightKg")
+                                .HasPrecision(5, 1)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WeightKg");
+
+                            b1.HasKey("VisitLogId");
+
+                            b1.ToTable("VisitLogs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitLogId");
+                        });
+
+                    b.Navigation("Vitals");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1192,6 +1528,11 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.Navigation("Items");
 
                     b.Navigation("Packages");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Elder2111.ElderPlan2111", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
