@@ -32,7 +32,7 @@ public static class CareTeamsApp
         services.AddCareTeamsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareTeamsDbContext>>().CreateDbContext());
         services.AddCareTeamsIdentity(builder.Environment);
-        services.AddCareTeamsServices();
+        services.AddCareTeamsServices(builder.Configuration);
         services.AddCareTeamsDocuments(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents(o =>

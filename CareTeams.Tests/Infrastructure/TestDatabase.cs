@@ -58,7 +58,7 @@ public sealed class TestDatabase : IDisposable
         services.AddScoped<TestCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
         services.AddCareTeamsDatabase(configuration, Folder);
-        services.AddCareTeamsServices();
+        services.AddCareTeamsServices(configuration);
         CareTeams.Web.Documents.DocumentServices.AddCareTeamsDocuments(services, configuration);
         Configure(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -3,8 +3,9 @@ namespace CareTeams.Web.Services;
 public static class ServiceRegistration
 {
     /// <summary>The application services pages and jobs use; each takes its context from the scoped factory.</summary>
-    public static IServiceCollection AddCareTeamsServices(this IServiceCollection services)
+    public static IServiceCollection AddCareTeamsServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<Plan2111Options>(configuration.GetSection(Plan2111Options.Section));
         services.AddScoped<ResidentDirectory>();
         services.AddScoped<InstitutionDirectory>();
         services.AddScoped<AuditLog>();
