@@ -2,6 +2,7 @@ using CareTeams.Domain.Assessments;
 using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
+using CareTeams.Domain.Visits;
 
 namespace CareTeams.Domain.HomeBeds;
 
@@ -277,6 +278,46 @@ public sealed class HomeBed : AggregateRoot
         LimitDays = newLimitDays;
         Status = HomeBedStatus.Extended;
         return extension;
+    }
+
+    /// <summary>
+    /// Whether a visit may be logged against this bed (the service calls it before <see cref="Visits.VisitLog.Record"/>
+    /// with a bed or an order): the bed's resident, a round (<see cref="VisitKind.BedRound"/>) or a visit for one of the
+    /// bed's orders, dated from the opening to the closing day (a visit made before closing may be entered later).
+    /// </summary>
+    public void EnsureAcceptsVisit(int residentId, VisitKind kind, int? bedOrderId, DateOnly on)
+    {
+        if (residentId != ResidentId)
+            throw new DomainException("bed.visit-resident", "该家庭病床不属于这位居民。");
+        if (kind != VisitKind.BedRound && bedOrderId is null)
+            throw new DomainException("bed.visit-kind", "登记到家庭病床的服务须为查床，或注明执行的医嘱。");
+        if (bedOrderId is { } orderId)
+        {
+            var order = Order(orderId);
+            if (!order.IsInForceOn(on))
+                throw new DomainException("bed.visit-order-date", $"医嘱“{order.ItemName}”在 {on:yyyy-MM-dd} 不在执行期内。");
+        }
+        if (on < OpenedOn)
+            throw new DomainException("bed.visit-date", $"服务日期不能早于建床日期（{OpenedOn:yyyy-MM-dd}）。");
+        if (ClosedOn is { } closed && on > closed)
+            throw new DomainException("bed.visit-date", $"该家庭病床已于 {closed:yyyy-MM-dd} 撤床，不能登记之后的服务。");
+    }
+
+    /// <summary>
+    /// Keeps an open bed with the resident's current village and team after a move within the centre. A closed bed
+    /// keeps where the resident lived during the episode, and a move to another centre changes nothing (the bed's
+    /// staff belong to the old centre: close the bed there). True when something changed.
+    /// </summary>
+    public bool FollowResident(Resident resident)
+    {
+        if (resident.Id != ResidentId)
+            throw new ArgumentException("Another resident's bed.", nameof(resident));
+        var teamId = resident.TeamId ?? TeamId;
+        if (IsClosed || resident.CentreId != CentreId || (VillageId == resident.VillageId && TeamId == teamId))
+            return false;
+        VillageId = resident.VillageId;
+        TeamId = teamId;
+        return true;
     }
 
     /// <summary>Every problem with the closing form at once; empty when it can be recorded.</summary>
