@@ -133,7 +133,7 @@ public sealed class BedOrder : Entity
         Kind = spec.Kind;
         ItemName = spec.ItemName;
         Instructions = spec.Instructions;
-        Frequency = spec.Frequency;
+        Frequency = spec.Frequency with { };
         StartsOn = spec.StartsOn;
         Until = spec.Until;
         OrderedByStaffId = orderedByStaffId;

@@ -187,7 +187,8 @@ public sealed class HomeBed : AggregateRoot
             },
             OpenedOn = opening.OpenedOn,
             OpenedByStaffId = openedByStaffId,
-            Assessment = opening.Assessment with { Findings = opening.Assessment.Findings.Trim() },
+            // Owned values are copied: one instance may belong to one owner only once persisted.
+            Assessment = opening.Assessment with { Findings = opening.Assessment.Findings.Trim(), Vitals = opening.Assessment.Vitals is { } vitals ? vitals with { } : null },
             Consent = opening.Consent with
             {
                 SignedBy = opening.Consent.SignedBy.Trim(),

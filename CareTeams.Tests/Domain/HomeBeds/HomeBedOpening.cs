@@ -1,3 +1,4 @@
+using CareTeams.Domain.Assessments;
 using CareTeams.Domain.HomeBeds;
 using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
@@ -42,6 +43,26 @@ public class HomeBedOpening
         Assert.Equal("换药 · 每周2次", order.Title);
         Assert.Equal(1, order.Sequence);
         Assert.Equal("按需", order.Instructions);
+    }
+
+    [Fact]
+    public void The_admission_assessment_keeps_the_ability_level_and_vitals_as_copies_of_their_own()
+    {
+        var vitals = VitalSigns.Create(systolic: 168, diastolic: 96, pulse: 88);
+        var twicePerWeek = OrderFrequency.TimesPerWeek(2);
+        var opening = builder.WithOrders(builder.Order("换药", twicePerWeek), builder.Order("翻身拍背", twicePerWeek)).Opening() with
+        {
+            Assessment = new AdmissionAssessment(" 卧床，骶尾部压疮 ", AbilityLevel.SeverelyImpaired, vitals),
+        };
+
+        var bed = HomeBed.Open(builder.Resident, [], builder.Doctor, builder.Nurse, opening, true, builder.Doctor.Id, HomeBedSettings.Default, BedBuilder.Today);
+
+        Assert.Equal("卧床，骶尾部压疮", bed.Assessment.Findings);
+        Assert.Equal(AbilityLevel.SeverelyImpaired, bed.Assessment.AbilityLevel);
+        Assert.Equal(vitals, bed.Assessment.Vitals);
+        Assert.NotSame(vitals, bed.Assessment.Vitals);
+        Assert.Equal(bed.Orders[0].Frequency, bed.Orders[1].Frequency);
+        Assert.NotSame(bed.Orders[0].Frequency, bed.Orders[1].Frequency);
     }
 
     [Fact]
