@@ -68,16 +68,7 @@ public enum CareRiskEventKind
 public sealed record Diagnosis(string Icd10Code, bool ByPsychiatrist = false)
 {
     /// <summary>The number of an F-chapter code (F03.9 → 3), or null for any other code.</summary>
-    internal int? MentalChapterNumber
-    {
-        get
-        {
-            var code = Icd10Code.Trim().ToUpperInvariant();
-            return code.Length >= 3 && code[0] == 'F' && char.IsAsciiDigit(code[1]) && char.IsAsciiDigit(code[2])
-                ? (code[1] - '0') * 10 + (code[2] - '0')
-                : null;
-        }
-    }
+    internal int? MentalChapterNumber => Icd10.Category(Icd10Code) is ('F', var number) ? number : null;
 
     /// <summary>F00–F03, whoever diagnosed it.</summary>
     public bool IsDementia => MentalChapterNumber is >= 0 and <= 3;
