@@ -7,6 +7,7 @@ using CareTeams.Web.Localization;
 using CareTeams.Web.Security;
 using CareTeams.Web.Services;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -32,6 +33,7 @@ public static class CareTeamsApp
         services.AddCareTeamsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareTeamsDbContext>>().CreateDbContext());
         services.AddCareTeamsIdentity(builder.Environment);
+        AddSharedKeyRing(services);
         services.AddCareTeamsServices(builder.Configuration);
         services.AddCareTeamsDocuments(builder.Configuration);
 
@@ -50,6 +52,19 @@ public static class CareTeamsApp
         services.AddHealthChecks().AddDbContextCheck<CareTeamsDbContext>("database");
         return builder;
     }
+
+    /// <summary>
+    /// One Data Protection key ring for every web instance on the database, so a sign-in cookie or an
+    /// antiforgery token issued by one instance is read by the others (several instances behind a proxy,
+    /// or a restart on another machine). The repository resolves <see cref="CareTeamsDbContext"/> from a
+    /// fresh DI scope, through the configured provider's factory, so the same line serves SQLite and SQL
+    /// Server. That scope's user is nobody at start-up (or whoever's request needs the ring): it does not
+    /// matter, the key table has no scope filter, and the audit interceptor leaves key rows alone.
+    /// </summary>
+    private static void AddSharedKeyRing(IServiceCollection services) =>
+        services.AddDataProtection()
+            .SetApplicationName("CareTeams")
+            .PersistKeysToDbContext<CareTeamsDbContext>();
 
     /// <summary>The HTTP pipeline and endpoints.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)

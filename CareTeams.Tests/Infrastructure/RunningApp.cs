@@ -46,12 +46,15 @@ public sealed class RunningApp : IAsyncDisposable
     /// Builds, migrates and starts the app. <paramref name="settings"/> are extra `--Key=Value`
     /// settings (they override the defaults here); <paramref name="configure"/> runs on the builder
     /// before the app's own services are added, as <see cref="CareTeamsApp.CreateBuilder"/> allows.
+    /// <paramref name="databaseFile"/> starts it on an existing app's database (a second instance, as
+    /// behind a load balancer); by default it gets a fresh file in its own folder.
     /// </summary>
-    public static async Task<RunningApp> StartAsync(IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<RunningApp> StartAsync(IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null,
+        string? databaseFile = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "careteams-tests", "app-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var databaseFile = Path.Combine(folder, "app.db");
+        databaseFile ??= Path.Combine(folder, "app.db");
         string[] args =
         [
             "--urls=http://127.0.0.1:0",

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,7 +15,9 @@ namespace CareTeams.Web.Data;
 /// aggregate a new concurrency <see cref="AggregateRoot.Version"/>, refuses hard deletes of
 /// residents, and notes each field's old → new value; after the save (when generated keys are known)
 /// it writes the audit rows in the same transaction, so an audited change and its audit row land
-/// together or not at all.
+/// together or not at all. The Data Protection key ring is not audited: its rows are the keys that sign
+/// cookies (unencrypted XML), written by the framework, and a copy in the trail would let anyone who can
+/// read the trail forge a sign-in.
 /// </summary>
 public sealed class AuditInterceptor(IClock clock) : SaveChangesInterceptor
 {
@@ -163,7 +166,7 @@ public sealed class AuditInterceptor(IClock clock) : SaveChangesInterceptor
         var changes = new List<(EntityEntry, AuditAction, Dictionary<string, object?>)>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or DataProtectionKey || entry.State is EntityState.Unchanged or EntityState.Detached)
                 continue;
             if (entry.Entity is Resident && entry.State == EntityState.Deleted)
                 throw new InvalidOperationException("Residents are never deleted: record that they moved away or died.");
