@@ -33,7 +33,7 @@ public static class CareTeamsApp
         services.AddCareTeamsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareTeamsDbContext>>().CreateDbContext());
         services.AddCareTeamsIdentity(builder.Environment);
-        AddSharedKeyRing(services);
+        AddSharedKeyRing(services, builder.Configuration);
         services.AddCareTeamsServices(builder.Configuration);
         services.AddCareTeamsDocuments(builder.Configuration);
 
@@ -61,10 +61,38 @@ public static class CareTeamsApp
     /// Server. That scope's user is nobody at start-up (or whoever's request needs the ring): it does not
     /// matter, the key table has no scope filter, and the audit interceptor leaves key rows alone.
     /// </summary>
-    private static void AddSharedKeyRing(IServiceCollection services) =>
-        services.AddDataProtection()
+    /// <remarks>
+    /// At rest the keys are XML in the database. With <c>DataProtection:CertificatePath</c> (a .pfx, and
+    /// <c>DataProtection:CertificatePassword</c>) every key is encrypted with that certificate, which every
+    /// instance must have (docs/DEPLOYMENT.md).
+    /// </remarks>
+    private static void AddSharedKeyRing(IServiceCollection services, IConfiguration configuration)
+    {
+        var keyRing = services.AddDataProtection()
             .SetApplicationName("CareTeams")
             .PersistKeysToDbContext<CareTeamsDbContext>();
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"]);
+            keyRing.ProtectKeysWithCertificate(certificate);
+        }
+    }
+
+    /// <summary>
+    /// Headers every response carries: no framing by other sites (clickjacking), no MIME sniffing, no
+    /// referrer to other sites (URLs hold record ids), and no camera, microphone or location for scripts.
+    /// </summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers["X-Frame-Options"] = "SAMEORIGIN";
+        headers["Content-Security-Policy"] = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'";
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        return next();
+    }
 
     /// <summary>The HTTP pipeline and endpoints.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
@@ -76,6 +104,7 @@ public static class CareTeamsApp
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(SecurityHeaders);
 
         var cultures = Text.Cultures.Select(c => new CultureInfo(c)).ToList();
         app.UseRequestLocalization(new RequestLocalizationOptions

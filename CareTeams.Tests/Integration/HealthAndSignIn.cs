@@ -66,6 +66,21 @@ public sealed class HealthAndSignIn(RunningAppWithCounty fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Every_response_forbids_framing_by_other_sites_sniffing_and_cross_site_referrers()
+    {
+        using var client = _app.CreateClient();
+
+        foreach (var path in new[] { "Account/Login", "residents", "health", "no-such-page" })
+        {
+            using var response = await client.Http.GetAsync(path);
+            Assert.Equal("SAMEORIGIN", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Contains("frame-ancestors 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+
+    [Fact]
     public async Task A_signed_out_visitor_asking_for_residents_is_redirected_to_sign_in()
     {
         using var client = _app.CreateClient();
