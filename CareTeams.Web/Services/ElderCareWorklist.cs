@@ -3,6 +3,7 @@ using CareTeams.Domain.Elder2111;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Web.Data;
+using CareTeams.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -127,7 +128,8 @@ public sealed record TeamLoad(int TeamId, string TeamName, MonthlyLoad Load);
 /// a centre's progress against the 90 % target, each team's month-by-month load and an elder's year.
 /// Every query goes through the scoped context: a team user sees their team's plans only.
 /// </summary>
-public sealed class ElderCareWorklist(IDbContextFactory<CareTeamsDbContext> contexts, IClock clock, IOptions<Plan2111Options> options)
+public sealed class ElderCareWorklist(IDbContextFactory<CareTeamsDbContext> contexts, IClock clock, IOptions<Plan2111Options> options,
+    ICurrentUser currentUser)
 {
     /// <summary>The action plan's target: 90 % of home-dwelling elders.</summary>
     public const decimal Target = 0.9m;
@@ -149,6 +151,13 @@ public sealed class ElderCareWorklist(IDbContextFactory<CareTeamsDbContext> cont
             plans = plans.Where(p => p.TeamId == team);
         if (filter.VillageId is { } village)
             plans = plans.Where(p => p.VillageId == village);
+        // The scope filter already narrows to the user's team or centre, but as an OR of every level, which
+        // no index answers: saying it plainly lets the database start from the plans' team or centre index.
+        var scope = currentUser.Scope;
+        if (filter.TeamId is null && scope.Level == ScopeLevel.Team)
+            plans = plans.Where(p => p.TeamId == scope.TeamId);
+        else if (scope.Level == ScopeLevel.Centre)
+            plans = plans.Where(p => p.CentreId == scope.CentreId);
 
         var items = plans.SelectMany(p => p.Items, (p, i) => new { Plan = p, Item = i })
             .Where(x => x.Item.Status == PlanItemStatus.Open);
