@@ -39,7 +39,8 @@ public sealed class TestDatabase : IDisposable
 
     public TestDatabase() : this(TestClock.On(2026, 11, 23)) { }
 
-    public TestDatabase(TestClock clock)
+    /// <param name="configure">Extra registrations (e.g. a <see cref="SqlCommandCounter"/> on the contexts), after the app's own.</param>
+    public TestDatabase(TestClock clock, Action<IServiceCollection>? configure = null)
     {
         Clock = clock;
         Folder = Path.Combine(Path.GetTempPath(), "careteams-tests", Guid.NewGuid().ToString("N"));
@@ -61,6 +62,7 @@ public sealed class TestDatabase : IDisposable
         services.AddCareTeamsServices(configuration);
         CareTeams.Web.Documents.DocumentServices.AddCareTeamsDocuments(services, configuration);
         Configure(services);
+        configure?.Invoke(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         using var scope = As(UserScope.System);

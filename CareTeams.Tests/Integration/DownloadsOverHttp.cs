@@ -66,4 +66,31 @@ public sealed class DownloadsOverHttp(DemoAppFixture demo) : IClassFixture<DemoA
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", anonymous.RedirectTarget(response), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_nurse_downloads_her_team_s_2111_route_sheet_as_a_Chinese_PDF()
+    {
+        using var nurse = demo.App.CreateClient();
+        await nurse.SignInAsync("nurse1", DemoSeeder.Password);
+
+        using var response = await nurse.Http.GetAsync("elder-care/route-sheet?year=2026&state=AllOpen");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("服务路线单", pdf.GetPage(1).Text);
+        Assert.Contains("第一家庭医生团队", pdf.GetPage(1).Text);
+    }
+
+    [Fact]
+    public async Task Signed_out_the_route_sheet_sends_to_the_sign_in_page()
+    {
+        using var anonymous = demo.App.CreateClient();
+
+        using var response = await anonymous.Http.GetAsync("elder-care/route-sheet?year=2026&state=Overdue");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", anonymous.RedirectTarget(response), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -1,4 +1,6 @@
+using CareTeams.Domain.Elder2111;
 using CareTeams.Web.Documents.Contracts;
+using CareTeams.Web.Documents.Elder2111;
 
 namespace CareTeams.Web.Services;
 
@@ -11,6 +13,19 @@ public static class Endpoints
                 await pdf.RenderAsync(id, cancellationToken) is { } document
                     ? Results.File(document.Pdf, "application/pdf", document.FileName)
                     : Results.NotFound())
+            .RequireAuthorization();
+        // The 2111 route sheet of the worklist's filter (the query string of WorklistFilter.ToQueryString); scoped like the list.
+        endpoints.MapGet("/elder-care/route-sheet", async (int? year, int? team, int? village, PlanItemKind? kind, WorklistState? state,
+                string? search, RouteSheetPdf pdf, CareTeams.Domain.SeedWork.IClock clock, CancellationToken cancellationToken) =>
+            {
+                var filter = new WorklistFilter
+                {
+                    Year = year ?? clock.Today.Year, TeamId = team, VillageId = village, Kind = kind,
+                    State = state ?? WorklistState.DueThisMonth, Search = search,
+                };
+                var document = await pdf.RenderAsync(filter, cancellationToken);
+                return Results.File(document.Pdf, "application/pdf", document.FileName);
+            })
             .RequireAuthorization();
         return endpoints;
     }

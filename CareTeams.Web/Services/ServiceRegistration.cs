@@ -10,6 +10,8 @@ public static class ServiceRegistration
         services.AddScoped<InstitutionDirectory>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ContractService>();
+        services.AddScoped<ElderCareWorklist>();
+        services.AddScoped<Documents.Elder2111.RouteSheetPdf>();
         services.AddScoped<Documents.Contracts.ContractPdf>();
         services.AddScoped<PackageCatalogue>();
         services.AddScoped<TeamAdministration>();
