@@ -106,7 +106,7 @@ public sealed record VisitForm(VisitFormKind Kind, string Answers, string Result
             exam.ExaminationFindings, exam.AuxiliaryTests, exam.FastingGlucoseMmolPerL, exam.HealthEvaluation, exam.Guidance, exam.GuidanceText,
         }, Json),
         (exam.HealthEvaluation.IsAbnormal ? $"体检异常：{exam.HealthEvaluation.Description}" : "体检无异常")
-            + (exam.Bmi is { } bmi ? $"；BMI {bmi}" : "")
+            + (exam.Bmi is { } bmi ? $"；BMI {bmi.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}" : "")
             + (exam.SelfCare is { } care ? $"；自理评分 {care.Total}（{care.Band.ToChinese()}）" : ""),
         exam.SelfCareScore);
 
