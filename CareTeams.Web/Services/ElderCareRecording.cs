@@ -86,6 +86,12 @@ public sealed class ElderCareRecording(IDbContextFactory<CareTeamsDbContext> con
 
     public const int ServicesMaxLength = 300;
 
+    /// <summary>The stored lengths of a visit's form answers and result (VisitLogConfiguration).</summary>
+    public const int FormAnswersMaxLength = 8000, FormResultMaxLength = 500;
+
+    /// <summary>The longest description of an abnormal exam finding, so the result text fits its column.</summary>
+    public const int FindingMaxLength = 200;
+
     public const string NoStaffMessage = "您的账号未关联医务人员（医生或护士），不能登记或拒绝服务项目。请使用本团队医务人员的账号操作。";
 
     public async Task<ElderCareItem?> GetAsync(int itemId, CancellationToken cancellationToken = default)
@@ -153,7 +159,9 @@ public sealed class ElderCareRecording(IDbContextFactory<CareTeamsDbContext> con
         CancellationToken cancellationToken = default)
     {
         exam = exam with { ExamDate = DateOnly.FromDateTime(visit.StartedAt) };
-        var errors = PhysicalExamRecord.Validate(exam, clock.Today);
+        var errors = PhysicalExamRecord.Validate(exam, clock.Today).ToList();
+        if (exam.HealthEvaluation?.Description is { Length: > FindingMaxLength })
+            errors.Add(new(nameof(PhysicalExamInput.HealthEvaluation), $"异常情况最多 {FindingMaxLength} 个字。"));
         return RecordAsync(itemId, planVersion, PlanItemKind.PhysicalExam, visit, null, errors,
             resident => (VisitForm.Exam(PhysicalExamRecord.Record(resident.Id, exam, clock.Today)), null), cancellationToken);
     }
@@ -238,6 +246,8 @@ public sealed class ElderCareRecording(IDbContextFactory<CareTeamsDbContext> con
         {
             p.RecordDone(itemId, on, staff.Id, today);
             var (visitForm, apply) = form(resident);
+            if (visitForm.Answers.Length > FormAnswersMaxLength || visitForm.Result.Length > FormResultMaxLength)
+                return SaveResult.Invalid(string.Empty, "表单填写的文字过多，请精简异常情况、指导等文字后再保存。");
             var log = VisitLog.Record(resident, staff, details with { Vitals = vitals?.ToVitals() }, now, planItemId: itemId, form: visitForm);
             db.Visits.Add(log);
             apply?.Invoke(resident);
