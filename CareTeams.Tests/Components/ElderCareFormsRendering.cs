@@ -187,6 +187,33 @@ public sealed class ElderCareFormsRendering : MudBunitTest
         Assert.Empty(again.FindAll("[data-testid=decline]"));
     }
 
+    [Fact]
+    public async Task A_save_after_someone_else_changed_the_plan_shows_the_conflict_keeps_the_answers_and_saves_after_loading_the_latest()
+    {
+        var page = Open(PlanItemKind.TcmConstitution);
+        for (var n = 1; n <= TcmQuestionnaire.ItemCount; n++)
+            await AnswerTcm(page, n, PatternAnswer(n));
+        // Meanwhile the nurse declines the exam of the same plan: the plan has a new version.
+        var nurse = Database.Service<ElderCareRecording>(_catalogue.NurseOfTeamA);
+        var exam = (await nurse.GetAsync(ItemId(PlanItemKind.PhysicalExam)))!;
+        Assert.True((await nurse.DeclineAsync(exam.ItemId, exam.PlanVersion, "外出务工")).Succeeded);
+
+        await page.Find("[data-testid=tcm-save]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("该记录已被其他人修改", Text(page, "form-conflict")));
+        Assert.Equal("已答 33/33 题", Text(page, "tcm-answered"));
+        Assert.Equal("true", page.Find($"[data-testid=tcm-q33-a{PatternAnswer(33)}]").GetAttribute("aria-pressed"));
+        Assert.Empty(StoredVisits());
+
+        await page.Find("[data-testid=load-latest]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=form-conflict]")));
+        Assert.Equal("已答 33/33 题", Text(page, "tcm-answered"));
+        await page.Find("[data-testid=tcm-save]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("/elder-care", CurrentPath));
+        Assert.Equal(PlanItemStatus.Done, StoredStatus(PlanItemKind.TcmConstitution));
+    }
+
     private static Task ChooseAbility(IRenderedComponent<ElderCareItemPage> page, AbilityItem item, int optionIndex) =>
         page.Find($"[data-testid='ability-{item.Code}-o{optionIndex}']").ClickAsync(new());
 
