@@ -73,7 +73,12 @@ public static class VisitTerms
 /// </summary>
 public sealed record VisitForm(VisitFormKind Kind, string Answers, string Result, int? Score)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Chinese text kept as itself, not as \uXXXX escapes: readable in the database and six times shorter.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public static VisitForm Tcm(TcmAnswers answers, TcmResult result)
     {
@@ -106,7 +111,7 @@ public sealed record VisitForm(VisitFormKind Kind, string Answers, string Result
             exam.ExaminationFindings, exam.AuxiliaryTests, exam.FastingGlucoseMmolPerL, exam.HealthEvaluation, exam.Guidance, exam.GuidanceText,
         }, Json),
         (exam.HealthEvaluation.IsAbnormal ? $"体检异常：{exam.HealthEvaluation.Description}" : "体检无异常")
-            + (exam.Bmi is { } bmi ? $"；BMI {bmi}" : "")
+            + (exam.Bmi is { } bmi ? $"；BMI {bmi.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}" : "")
             + (exam.SelfCare is { } care ? $"；自理评分 {care.Total}（{care.Band.ToChinese()}）" : ""),
         exam.SelfCareScore);
 

@@ -16,6 +16,7 @@ public static class ServiceRegistration
         services.AddScoped<PackageCatalogue>();
         services.AddScoped<TeamAdministration>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ElderCareRecording>();
         return services;
     }
 }
