@@ -64,9 +64,12 @@ public sealed class AntiforgeryTokens(SecuredApp secured)
                 await SecurityTally.AttemptAsync(SecurityTally.Antiforgery, $"{who} POST /{address} 无令牌", async () =>
                 {
                     using var response = await poster.Http.PostAsync(address, new FormUrlEncodedContent(FieldsFor(route, userName)));
-                    if (poster == anonymous && needSignIn.Contains(route) && response.StatusCode == HttpStatusCode.Redirect)
-                        // Signed out, a page that needs signing in refuses first: to the sign-in page.
-                        Assert.StartsWith("/Account/Login", poster.RedirectTarget(response), StringComparison.Ordinal);
+                    if (needSignIn.Contains(route) && response.StatusCode == HttpStatusCode.Redirect)
+                    {
+                        // Authorisation runs first: signed out, to the sign-in page; without the page's role, to "access denied".
+                        Assert.StartsWith(poster == anonymous ? "/Account/Login" : "/Account/AccessDenied", poster.RedirectTarget(response),
+                            StringComparison.Ordinal);
+                    }
                     else
                         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
                 });
