@@ -68,10 +68,44 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : IComponent
     {
+        PrepareRenderer();
+        return parameters is null ? Render<TPage>() : Render(parameters);
+    }
+
+    /// <summary>
+    /// Renders a page known by its type (e.g. from a table of pages) with one parameter, given as the page
+    /// gets it: a route parameter directly, a [SupplyParameterFromQuery] one in the address. May be called
+    /// again for other pages.
+    /// </summary>
+    protected IRenderedComponent<IComponent> RenderPage(Type page, string parameter, object? value)
+    {
+        PrepareRenderer();
+        var fromQuery = page.GetProperty(parameter)?.GetCustomAttributes(typeof(SupplyParameterFromQueryAttribute), inherit: true)
+            .Cast<SupplyParameterFromQueryAttribute>().FirstOrDefault();
+        if (fromQuery is not null)
+        {
+            var navigation = Services.GetRequiredService<NavigationManager>();
+            navigation.NavigateTo(navigation.GetUriWithQueryParameter(fromQuery.Name ?? parameter, Convert.ToString(value, CultureInfo.InvariantCulture)));
+        }
+        return Render(builder =>
+        {
+            builder.OpenComponent(0, page);
+            if (fromQuery is null)
+                builder.AddAttribute(1, parameter, value);
+            builder.CloseComponent();
+        });
+    }
+
+    private bool _rendererPrepared;
+
+    private void PrepareRenderer()
+    {
+        if (_rendererPrepared)
+            return;
+        _rendererPrepared = true;
         // Setting the renderer builds the service provider: it comes after the services, before the first render.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
-        return parameters is null ? Render<TPage>() : Render(parameters);
     }
 
     /// <summary>Where the page sent the browser, relative to the base address.</summary>

@@ -153,9 +153,12 @@ public sealed class SmallCounty
     public UserScope OtherCentreManager => new(ScopeLevel.Centre, County.Id, OtherCentre.Id, -1, "manager-2", "u-manager-2");
     public UserScope Admin => new(ScopeLevel.County, County.Id, -1, -1, "admin", "u-admin");
 
-    public static SmallCounty Create(TestDatabase database)
+    public static SmallCounty Create(TestDatabase database) => Create(() => database.Context(UserScope.System));
+
+    /// <summary>The same county in any database, e.g. a running app's (<c>app.SystemContext</c>).</summary>
+    public static SmallCounty Create(Func<CareTeamsDbContext> systemContext)
     {
-        using var db = database.Context(UserScope.System);
+        using var db = systemContext();
         var county = new County("TEST", "测试县", "330122");
         db.Counties.Add(county);
         db.SaveChanges();

@@ -3,7 +3,7 @@ using CareTeams.Web.Data;
 using CareTeams.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareTeams.Web.Security;
 
@@ -12,11 +12,17 @@ public static class AccountEndpoints
     /// <summary>Sign-out (a POST with the antiforgery token, from the menu) and the language switch.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async (SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
+        endpoints.MapPost("/Account/Logout", async (HttpContext context, SignInManager<ApplicationUser> signInManager) =>
         {
+            // The antiforgery middleware has checked the token (the metadata below asks it to). A post without a
+            // valid one is refused here, before the form is read, with a body: binding the form with [FromForm]
+            // threw, and so did the error or status page re-run on the same post — a 500 for every forged sign-out.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                return Results.Text("请求无效或已过期，请刷新页面后重试。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            var returnUrl = (await context.Request.ReadFormAsync()).TryGetValue("returnUrl", out var value) ? value.ToString() : null;
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/Account/Login" + (string.IsNullOrEmpty(returnUrl) ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(LocalOnly(returnUrl))));
-        });
+            return Results.LocalRedirect("~/Account/Login" + (string.IsNullOrEmpty(returnUrl) ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(LocalOnly(returnUrl))));
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         endpoints.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Routing;
+
+namespace CareTeams.Tests.Security;
+
+/// <summary>A non-page endpoint that sends a record's file: its route, the record it names, what it sends.</summary>
+public sealed record DownloadEndpoint(string Name, string Route, Func<TeamRecords, int> RecordId, string MediaType)
+{
+    public string UrlFor(TeamRecords records) => AppEndpoints.Fill(Route, RecordId(records));
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Every download endpoint. A new one (the 2111 route sheet, the monthly report workbook) adds its row
+/// here; <see cref="DownloadEndpoints.Every_download_endpoint_has_a_row"/> fails until it does.
+/// </summary>
+public static class DownloadEndpointRows
+{
+    public static readonly IReadOnlyList<DownloadEndpoint> All =
+    [
+        new("签约协议 PDF", "/contracts/{id:int}/pdf", r => r.ContractId, "application/pdf"),
+    ];
+}
+
+/// <summary>The running app's endpoints, read from its routing (what the app really maps, not what we think it maps).</summary>
+public static partial class AppEndpoints
+{
+    /// <summary>Endpoints anyone may reach without signing in, on purpose: a new one must be added here after review.</summary>
+    public static readonly IReadOnlySet<string> OpenOnPurpose = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "/Account/Login", "/Account/Lockout", "/Account/AccessDenied", "/Error", "/not-found", // pages marked [AllowAnonymous]
+        "/culture/{culture}", "/health",
+        // Signing out needs no sign-in (and is a POST with the antiforgery token: see AntiforgeryTokens).
+        "/Account/Logout",
+    };
+
+    public static IReadOnlyList<RouteEndpoint> All(CareTeams.Tests.Infrastructure.RunningApp app) =>
+        ((IEndpointRouteBuilder)app.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
+
+    public static string Route(RouteEndpoint endpoint) => endpoint.RoutePattern.RawText ?? string.Empty;
+
+    public static Type? PageOf(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
+
+    public static IReadOnlyList<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+
+    public static bool AllowsAnonymous(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+
+    public static bool RequiresSignIn(RouteEndpoint endpoint) =>
+        !AllowsAnonymous(endpoint) && endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0;
+
+    /// <summary>The framework's own endpoints: the circuit's hub, static files, Blazor's redirect helper.</summary>
+    public static bool IsInfrastructure(RouteEndpoint endpoint)
+    {
+        var route = Route(endpoint);
+        return route.StartsWith("/_blazor", StringComparison.Ordinal) || route.StartsWith("/_framework", StringComparison.Ordinal)
+            || (endpoint.DisplayName ?? string.Empty).StartsWith("Fallback ", StringComparison.Ordinal)
+            || (PageOf(endpoint) is null && Methods(endpoint) is ["GET", "HEAD"] && route.Contains('.', StringComparison.Ordinal));
+    }
+
+    /// <summary>The app's page routes by reflection: every [Route] of every component in the web assembly.</summary>
+    public static IEnumerable<(Type Page, string Route, bool Anonymous, string? Roles)> Pages() =>
+        typeof(CareTeams.Web.CareTeamsApp).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes(typeof(RouteAttribute), inherit: false).Cast<RouteAttribute>()
+                .Select(r => (t, r.Template, t.IsDefined(typeof(AllowAnonymousAttribute), inherit: true),
+                    t.GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).Cast<AuthorizeAttribute>()
+                        .Select(a => a.Roles).FirstOrDefault(r => !string.IsNullOrEmpty(r)))))
+            .OrderBy(p => p.Template, StringComparer.Ordinal);
+
+    /// <summary>A route with every parameter ({Id:int}, {id:int}) filled with the id.</summary>
+    public static string Fill(string route, int id) =>
+        Parameter().Replace(route, id.ToString(CultureInfo.InvariantCulture)).TrimStart('/');
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex Parameter();
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using CareTeams.Web.Components.Pages.Contracts;
+using CareTeams.Web.Components.Pages.Residents;
+using Microsoft.AspNetCore.Components;
+
+namespace CareTeams.Tests.Security;
+
+/// <summary>
+/// A page that opens one record named in its URL, as another team's user would try it: the URL, the
+/// component and its parameter, and the element that says "not found, or no access".
+/// </summary>
+/// <param name="Name">How the report names it.</param>
+/// <param name="Page">The routable component.</param>
+/// <param name="Url">The address with {0} for the record's id.</param>
+/// <param name="Parameter">The component parameter that receives the id (route or query).</param>
+/// <param name="RecordId">Which of a team's records it opens.</param>
+/// <param name="NotFound">The data-testid of the "not found / no access" message.</param>
+public sealed record ForeignRecordPage(string Name, Type Page, string Url, string Parameter, Func<TeamRecords, int> RecordId, string NotFound)
+{
+    public string UrlFor(TeamRecords records) => string.Format(CultureInfo.InvariantCulture, Url, RecordId(records));
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Every page that opens a record by id. A new feature's record page (a home bed, a visit, a 2111
+/// plan) adds its row here; <see cref="OtherTeamsRecordsByUrl.Every_page_with_a_record_id_in_its_route_has_a_row"/>
+/// fails until it does.
+/// </summary>
+public static class ForeignRecordPages
+{
+    public static readonly IReadOnlyList<ForeignRecordPage> All =
+    [
+        new("居民档案 /residents/{id}", typeof(ResidentPage), "residents/{0}", nameof(ResidentPage.Id), r => r.ResidentId, "resident-not-found"),
+        new("居民编辑 /residents/{id}/edit", typeof(ResidentEdit), "residents/{0}/edit", nameof(ResidentEdit.Id), r => r.ResidentId, "resident-not-found"),
+        new("家庭户 /households/{id}", typeof(HouseholdPage), "households/{0}", nameof(HouseholdPage.Id), r => r.HouseholdId, "household-not-found"),
+        new("签约协议 /contracts/{id}", typeof(ContractPage), "contracts/{0}", nameof(ContractPage.Id), r => r.ContractId, "contract-not-found"),
+        new("签约向导 /contracts/new?residentId={id}", typeof(SignContractWizard), "contracts/new?residentId={0}",
+            nameof(SignContractWizard.ResidentId), r => r.ResidentId, "pick-error"),
+    ];
+
+    /// <summary>Whether a routable component takes a record id (a route parameter like {Id:int}, or an id from the query).</summary>
+    public static bool OpensARecord(Type page) =>
+        page.GetCustomAttributes(typeof(RouteAttribute), inherit: false).Cast<RouteAttribute>()
+            .Any(r => r.Template.Contains("{", StringComparison.Ordinal))
+        || page.GetProperties().Any(p => p.IsDefined(typeof(SupplyParameterFromQueryAttribute), inherit: true)
+                                         && p.Name.EndsWith("Id", StringComparison.Ordinal));
+}
