@@ -27,6 +27,24 @@ public static class DownloadEndpointRows
     ];
 }
 
+/// <summary>
+/// A download of a list the user's own scope fills (the 2111 route sheet), not of one record: asked for
+/// with another team's or centre's filter, it must hold none of their records. <see cref="Url"/> has {0}
+/// for the other team's id and {1} for its centre's code.
+/// </summary>
+public sealed record ListDownload(string Name, string Route, string Url, string MediaType)
+{
+    public override string ToString() => Name;
+}
+
+public static class ListDownloadRows
+{
+    public static readonly IReadOnlyList<ListDownload> All =
+    [
+        new("2111 路线单 PDF", "/elder-care/route-sheet", "elder-care/route-sheet?team={0}&state=AllOpen", "application/pdf"),
+    ];
+}
+
 /// <summary>The running app's endpoints, read from its routing (what the app really maps, not what we think it maps).</summary>
 public static partial class AppEndpoints
 {

@@ -38,6 +38,30 @@ public sealed class DownloadEndpoints(SecuredApp secured)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Attackers))]
+    public async Task A_list_download_asked_for_with_another_teams_filter_holds_none_of_its_records(string attacker)
+    {
+        var client = await secured.SignedInAsync(attacker);
+        foreach (var records in ForeignTo(attacker))
+        {
+            foreach (var download in ListDownloadRows.All)
+            {
+                var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, download.Url, records.TeamId);
+                await SecurityTally.AttemptAsync(SecurityTally.Downloads, $"{attacker} GET {url}", async () =>
+                {
+                    using var response = await client.Http.GetAsync(url);
+                    var bytes = await response.Content.ReadAsByteArrayAsync();
+                    var text = response.Content.Headers.ContentType?.MediaType == "application/pdf"
+                        ? string.Concat(UglyToad.PdfPig.PdfDocument.Open(bytes).GetPages().Select(p => p.Text))
+                        : System.Text.Encoding.UTF8.GetString(bytes);
+                    foreach (var secret in records.Secrets)
+                        Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+                });
+            }
+        }
+    }
+
     [Fact]
     public async Task Signed_out_every_download_sends_to_the_sign_in_page()
     {
@@ -72,7 +96,7 @@ public sealed class DownloadEndpoints(SecuredApp secured)
     [Fact]
     public void Every_download_endpoint_has_a_row()
     {
-        var rows = DownloadEndpointRows.All.Select(d => d.Route).ToHashSet(StringComparer.Ordinal);
+        var rows = DownloadEndpointRows.All.Select(d => d.Route).Concat(ListDownloadRows.All.Select(d => d.Route)).ToHashSet(StringComparer.Ordinal);
         var downloads = AppEndpoints.All(secured.App)
             .Where(e => AppEndpoints.PageOf(e) is null && !AppEndpoints.IsInfrastructure(e) && AppEndpoints.RequiresSignIn(e)
                         && AppEndpoints.Methods(e).Contains("GET"))

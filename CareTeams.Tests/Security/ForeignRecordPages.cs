@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareTeams.Web.Components.Pages.Contracts;
+using CareTeams.Web.Components.Pages.ElderCare;
 using CareTeams.Web.Components.Pages.Residents;
 using Microsoft.AspNetCore.Components;
 
@@ -37,6 +38,8 @@ public static class ForeignRecordPages
         new("签约协议 /contracts/{id}", typeof(ContractPage), "contracts/{0}", nameof(ContractPage.Id), r => r.ContractId, "contract-not-found"),
         new("签约向导 /contracts/new?residentId={id}", typeof(SignContractWizard), "contracts/new?residentId={0}",
             nameof(SignContractWizard.ResidentId), r => r.ResidentId, "pick-error"),
+        new("2111 服务项目 /elder-care/items/{id}", typeof(ElderCareItemPage), "elder-care/items/{0}", nameof(ElderCareItemPage.ItemId),
+            r => r.PlanItemId, "item-not-found"),
     ];
 
     /// <summary>Whether a routable component takes a record id (a route parameter like {Id:int}, or an id from the query).</summary>

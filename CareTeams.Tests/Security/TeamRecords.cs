@@ -1,3 +1,4 @@
+using CareTeams.Domain.Elder2111;
 using CareTeams.Domain.Contracts;
 using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
@@ -14,7 +15,7 @@ namespace CareTeams.Tests.Security;
 /// <see cref="ForeignRecordPages"/> / <see cref="DownloadEndpointRows"/>.
 /// </summary>
 public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int HouseholdId, int ContractId, int DoctorId,
-    string Name, string IdNumber, string Phone, string HouseholdAddress)
+    string Name, string IdNumber, string Phone, string HouseholdAddress, int PlanItemId)
 {
     /// <summary>Text that must never reach another team's user: in a page, a download, a circuit's render.</summary>
     public IReadOnlyList<string> Secrets => [Name, IdNumber, ResidentIdNumber.Mask(IdNumber), Phone, HouseholdAddress];
@@ -65,7 +66,11 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
         resident.AssignTeam(team);
         db.Contracts.Add(contract);
         db.SaveChanges();
+        // The resident is over 65: this year's 2111 plan, planned from January.
+        var plan = ElderPlan2111.Create(resident, today.Year, new DateOnly(today.Year, 1, 1), new VisitMonths(1, 7));
+        db.ElderPlans.Add(plan);
+        db.SaveChanges();
         return new TeamRecords(team.Id, centre.Id, resident.Id, household.Id, contract.Id, doctor.Id,
-            resident.Name, resident.IdNumber, phone, household.Address);
+            resident.Name, resident.IdNumber, phone, household.Address, plan.Item(PlanItemKind.PhysicalExam).Id);
     }
 }
