@@ -10,6 +10,7 @@ public static class ServiceRegistration
         services.AddScoped<InstitutionDirectory>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ContractService>();
+        services.AddScoped<ElderPlanGeneration>();
         services.AddScoped<Documents.Contracts.ContractPdf>();
         services.AddScoped<PackageCatalogue>();
         services.AddScoped<TeamAdministration>();
