@@ -29,21 +29,67 @@ public sealed record Plan2111GenerationResult(int PlansCreated, int ItemsCreated
 /// village or team follow them. Running it again changes nothing. It works team by team on a fresh
 /// change tracker for each batch, reading residents untracked, so memory stays bounded at county scale.
 /// </summary>
-public sealed class ElderPlanGeneration(IDbContextFactory<CareTeamsDbContext> contexts, IClock clock, IOptions<Plan2111Options> options)
+public sealed class ElderPlanGeneration
 {
     /// <summary>Plans saved per SaveChanges (each with its five items and their audit rows).</summary>
     internal const int BatchSize = 1_000;
 
+    private readonly IDbContextFactory<CareTeamsDbContext>? _contexts;
+    private readonly CareTeamsDbContext? _shared;
+    private readonly Func<DateOnly> _today;
+    private readonly int _visitsPerStaffPerMonth;
+
+    public ElderPlanGeneration(IDbContextFactory<CareTeamsDbContext> contexts, IClock clock, IOptions<Plan2111Options> options)
+    {
+        _contexts = contexts;
+        _today = () => clock.Today;
+        _visitsPerStaffPerMonth = options.Value.VisitsPerStaffPerMonth;
+    }
+
+    private ElderPlanGeneration(CareTeamsDbContext shared, DateOnly today, int visitsPerStaffPerMonth)
+    {
+        _shared = shared;
+        _today = () => today;
+        _visitsPerStaffPerMonth = visitsPerStaffPerMonth;
+    }
+
+    /// <summary>
+    /// The same generation on one context the caller owns (the demo seeder's, inside its transaction: a second
+    /// connection could not write while it is open), as if on <paramref name="today"/>. Its change tracker is
+    /// cleared after each batch.
+    /// </summary>
+    internal static Task<Plan2111GenerationResult> GenerateAsync(CareTeamsDbContext db, int year, DateOnly today, int visitsPerStaffPerMonth,
+        CancellationToken cancellationToken = default) =>
+        new ElderPlanGeneration(db, today, visitsPerStaffPerMonth).GenerateAsync(year, null, null, cancellationToken);
+
+    /// <summary>A context for one step: a new one from the factory, or the shared one (cleared, not disposed, after).</summary>
+    private sealed class Lease(CareTeamsDbContext db, bool owned) : IAsyncDisposable
+    {
+        public CareTeamsDbContext Db { get; } = db;
+
+        public ValueTask DisposeAsync()
+        {
+            if (owned)
+                return Db.DisposeAsync();
+            Db.ChangeTracker.Clear();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private async Task<Lease> OpenAsync(CancellationToken cancellationToken) =>
+        _shared is { } shared ? new Lease(shared, owned: false) : new Lease(await _contexts!.CreateDbContextAsync(cancellationToken), owned: true);
+
     public async Task<Plan2111GenerationResult> GenerateAsync(int year, string? centreCode = null, IProgress<Plan2111Progress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var today = clock.Today;
+        var today = _today();
         if (today.Year > year)
             throw new DomainException("plan2111.year-ended", $"{year} 年已结束，不能再生成该年度计划。");
         int? centreId = null;
         int existing;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var lease = await OpenAsync(cancellationToken))
         {
+            var db = lease.Db;
             if (!string.IsNullOrWhiteSpace(centreCode))
             {
                 var code = centreCode.Trim();
@@ -96,8 +142,9 @@ public sealed class ElderPlanGeneration(IDbContextFactory<CareTeamsDbContext> co
         IProgress<Plan2111Progress>? progress, CancellationToken cancellationToken)
     {
         List<int> stale;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var lease = await OpenAsync(cancellationToken))
         {
+            var db = lease.Db;
             stale = await (from p in Plans(db, year, centreId).IgnoreAutoIncludes()
                            join r in db.Residents on p.ResidentId equals r.Id
                            where (r.Status != ResidentStatus.Active && p.Items.Any(i => i.Status == PlanItemStatus.Open))
@@ -110,7 +157,8 @@ public sealed class ElderPlanGeneration(IDbContextFactory<CareTeamsDbContext> co
         foreach (var chunk in stale.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var lease = await OpenAsync(cancellationToken);
+            var db = lease.Db;
             var plans = await db.ElderPlans.Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken);
             var residentIds = plans.Select(p => p.ResidentId).ToList();
             var residents = await db.Residents.AsNoTracking().Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -132,8 +180,9 @@ public sealed class ElderPlanGeneration(IDbContextFactory<CareTeamsDbContext> co
         IProgress<Plan2111Progress>? progress, CancellationToken cancellationToken)
     {
         List<int?> teams;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var lease = await OpenAsync(cancellationToken))
         {
+            var db = lease.Db;
             teams = await Candidates(db, year, centreId).Select(r => r.TeamId).Distinct().ToListAsync(cancellationToken);
         }
         teams = teams.OrderBy(t => t ?? int.MaxValue).ToList();
@@ -143,7 +192,8 @@ public sealed class ElderPlanGeneration(IDbContextFactory<CareTeamsDbContext> co
         {
             cancellationToken.ThrowIfCancellationRequested();
             var teamId = teams[t];
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var lease = await OpenAsync(cancellationToken);
+            var db = lease.Db;
             var residents = await Candidates(db, year, centreId).Where(r => r.TeamId == teamId)
                 .OrderBy(r => r.VillageId).ThenBy(r => r.Id).ToListAsync(cancellationToken);
             // A plan the user cannot see (made under another centre before the resident moved) still counts,
@@ -158,7 +208,7 @@ public sealed class ElderPlanGeneration(IDbContextFactory<CareTeamsDbContext> co
                 continue;
 
             var capacity = teamId is { } id
-                ? await db.Staff.CountAsync(s => s.TeamId == id && s.IsActive, cancellationToken) * options.Value.VisitsPerStaffPerMonth
+                ? await db.Staff.CountAsync(s => s.TeamId == id && s.IsActive, cancellationToken) * _visitsPerStaffPerMonth
                 : 0;
             var load = await LoadAsync(db, year, teamId, capacity, cancellationToken);
             var (months, _) = CapacityPlanner.Spread(
