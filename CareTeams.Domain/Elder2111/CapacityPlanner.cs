@@ -32,6 +32,44 @@ public static class CapacityPlanner
         return startMonth + gap <= 12 ? gap : null;
     }
 
+    /// <summary>
+    /// How many of <paramref name="count"/> to add to each slot of <paramref name="weights"/> so the
+    /// result is as level as possible: every slot below the final level is raised to it, and the few
+    /// left over go one each to the least loaded slots (the earliest first).
+    /// </summary>
+    internal static int[] EvenShares(int[] weights, int count)
+    {
+        var adds = new int[weights.Length];
+        if (count == 0 || weights.Length == 0)
+            return adds;
+        // The highest level that takes no more than count.
+        long Needed(int level) => weights.Sum(w => (long)Math.Max(0, level - w));
+        int low = weights.Min(), high = weights.Min() + count;
+        while (low < high)
+        {
+            var mid = low + ((high - low + 1) / 2);
+            if (Needed(mid) <= count)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        var level = low;
+        var left = count;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            adds[i] = Math.Max(0, level - weights[i]);
+            left -= adds[i];
+        }
+        foreach (var i in Enumerable.Range(0, weights.Length).Where(i => weights[i] + adds[i] <= level).OrderBy(i => weights[i] + adds[i]).ThenBy(i => i))
+        {
+            if (left == 0)
+                break;
+            adds[i]++;
+            left--;
+        }
+        return adds;
+    }
+
     public static (IReadOnlyDictionary<int, VisitMonths> Months, MonthlyLoad Load) Spread(
         IReadOnlyList<PlanCandidate> candidates, int monthlyCapacity, MonthlyLoad? existing = null)
     {
@@ -51,25 +89,26 @@ public static class CapacityPlanner
             var firstMonths = Enumerable.Range(start, (gap is { } g ? 12 - g : 12) - start + 1).ToArray();
             var ordered = group.OrderBy(c => c.VillageId).ThenBy(c => c.Key).ToList();
 
-            // An even share per first month, counting what is already there; never above capacity if the months can hold them.
+            // Each visit of an elder raises the load of its month pair by one: fill the least loaded pairs
+            // first, to an even level (water-filling), so months differ by at most one where they can,
+            // and no month passes the capacity unless the months as a whole cannot hold the group.
             int Weight(int m) => gap is { } gg ? Math.Max(load[m], load[m + gg]) : load[m];
-            var already = firstMonths.Sum(Weight);
-            var evenShare = (already + ordered.Count + firstMonths.Length - 1) / firstMonths.Length;
-            var quota = Math.Max(1, evenShare);
+            var adds = EvenShares(firstMonths.Select(Weight).ToArray(), ordered.Count);
 
-            var pointer = 0;
-            foreach (var elder in ordered)
+            // Villages stay together: the elders, in village order, fill the months in calendar order.
+            var next = 0;
+            for (var i = 0; i < firstMonths.Length; i++)
             {
-                while (pointer < firstMonths.Length && Weight(firstMonths[pointer]) >= quota)
-                    pointer++;
-                var month = pointer < firstMonths.Length
-                    ? firstMonths[pointer]
-                    : firstMonths.OrderBy(Weight).First(); // every month at its share: the least loaded takes it
-                load[month]++;
-                int? second = gap is { } gap2 ? month + gap2 : null;
-                if (second is { } s)
-                    load[s]++;
-                result[elder.Key] = new VisitMonths(month, second);
+                var month = firstMonths[i];
+                for (var k = 0; k < adds[i]; k++)
+                {
+                    var elder = ordered[next++];
+                    load[month]++;
+                    int? second = gap is { } gap2 ? month + gap2 : null;
+                    if (second is { } s)
+                        load[s]++;
+                    result[elder.Key] = new VisitMonths(month, second);
+                }
             }
         }
         return (result, new MonthlyLoad(load, monthlyCapacity));

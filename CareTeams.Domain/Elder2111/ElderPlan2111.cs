@@ -337,6 +337,14 @@ public static class Plan2111Rules
         && resident.LivingArrangement == LivingArrangement.Home
         && TurnsEligibleOn(resident.DateOfBirth) <= new DateOnly(year, 12, 31);
 
+    /// <summary>Why a plan's open items close when its resident leaves the registry: death or moving away; null while active.</summary>
+    public static string? ClosingReason(ResidentStatus status) => status switch
+    {
+        ResidentStatus.Deceased => "居民已死亡",
+        ResidentStatus.MovedAway => "居民已迁出",
+        _ => null,
+    };
+
     /// <summary>The 65th birthday (29 February births turn 65 on 1 March in a common year).</summary>
     public static DateOnly TurnsEligibleOn(DateOnly dateOfBirth)
     {

@@ -63,6 +63,46 @@ public sealed class DemoSeedTests(DemoSeedFixture demo) : IClassFixture<DemoSeed
     }
 
     [Fact]
+    public async Task This_years_2111_plans_spread_over_the_months_with_items_done_due_overdue_and_declined_and_their_visit_records()
+    {
+        await using var db = Db();
+        var plans = await db.ElderPlans.AsNoTracking().Where(p => p.Year == Today.Year).ToListAsync();
+        var elders = await db.Residents.AsNoTracking().Where(r => r.Status == ResidentStatus.Active).ToListAsync();
+        var items = plans.SelectMany(p => p.Items).ToList();
+        var visits = await db.Visits.AsNoTracking().Where(v => v.PlanItemId != null).ToListAsync();
+
+        // Generated as on 1 January: every elder eligible then has a plan, and first visits start in January.
+        Assert.Equal(elders.Count(r => CareTeams.Domain.Elder2111.Plan2111Rules.IsEligible(r, Today.Year)), plans.Count);
+        Assert.Contains(items, i => i.WindowStart.Month == 1);
+        Assert.True(items.Select(i => i.WindowStart.Month).Distinct().Count() >= 10);
+        var states = items.GroupBy(i => i.StateOn(Today)).ToDictionary(g => g.Key, g => g.Count());
+        Assert.InRange(states[CareTeams.Domain.Elder2111.PlanItemState.Done] / (double)items.Count, 0.5, 0.9);
+        Assert.True(states.GetValueOrDefault(CareTeams.Domain.Elder2111.PlanItemState.Overdue) > 0);
+        Assert.True(states.GetValueOrDefault(CareTeams.Domain.Elder2111.PlanItemState.Due) > 0);
+        Assert.True(states.GetValueOrDefault(CareTeams.Domain.Elder2111.PlanItemState.Declined) > 0);
+        Assert.All(items.Where(i => i.Status == CareTeams.Domain.Elder2111.PlanItemStatus.Declined), i => Assert.False(string.IsNullOrEmpty(i.Reason)));
+
+        // Each done item has its one visit with the right form, on its day, by the staff member who did it.
+        var done = items.Where(i => i.Status == CareTeams.Domain.Elder2111.PlanItemStatus.Done).ToList();
+        Assert.Equal(done.Count, visits.Count);
+        var byItem = visits.ToDictionary(v => v.PlanItemId!.Value);
+        Assert.All(done, i =>
+        {
+            var visit = byItem[i.Id];
+            Assert.Equal((i.ClosedOn, i.StaffMemberId), (visit.VisitDate, visit.StaffMemberId));
+            Assert.Equal((int)i.Kind, (int)visit.FormKind);
+            Assert.NotNull(visit.FormResult);
+            Assert.NotNull(visit.Vitals);
+        });
+        Assert.Contains(visits, v => v.FormKind == CareTeams.Domain.Visits.VisitFormKind.AbilityAssessment && v.FormScore < 90);
+        // Ability results set the 失能 tag of the elders found impaired.
+        Assert.Contains(elders, r => (r.Tags & KeyPopulation.Disabled) != 0);
+        // Done items count against contracts that include them.
+        var fulfilled = await db.Contracts.AsNoTracking().SelectMany(c => c.Fulfilments).Where(f => f.Source == "2111").CountAsync();
+        Assert.InRange(fulfilled, 1, done.Count);
+    }
+
+    [Fact]
     public async Task The_centre_DEMO01_has_12_villages_and_4_teams_each_responsible_for_3()
     {
         await using var db = Db();
@@ -122,7 +162,8 @@ public sealed class DemoSeedTests(DemoSeedFixture demo) : IClassFixture<DemoSeed
         var residents = await db.Residents.AsNoTracking().ToListAsync();
 
         Assert.All(residents.Where(r => r.AgeOn(Today) >= 18), r => Assert.True(PhoneNumber.Parse(r.Phone).Value?.IsMobile, r.Name));
-        Assert.All(residents, r => Assert.Equal(KeyPopulation.None, r.Tags & ~KeyPopulations.HandRecorded));
+        // 失能 comes from the demo's ability assessments (DemoPlans2111), never by hand.
+        Assert.All(residents, r => Assert.Equal(KeyPopulation.None, r.Tags & ~(KeyPopulations.HandRecorded | KeyPopulation.Disabled)));
         var over35 = residents.Where(r => r.AgeOn(Today) >= 35).ToList();
         Assert.InRange(100.0 * over35.Count(r => r.Tags.HasFlag(KeyPopulation.Hypertension)) / over35.Count, 20.0, 30.0);
         Assert.InRange(100.0 * over35.Count(r => r.Tags.HasFlag(KeyPopulation.Type2Diabetes)) / over35.Count, 6.0, 14.0);

@@ -127,6 +127,42 @@ public sealed class JobCommands : IDisposable
         Assert.False(File.Exists(DatabaseFile));
     }
 
+    [Fact]
+    public async Task Plan_2111_makes_the_plans_with_progress_and_counts_and_a_second_run_makes_none()
+    {
+        // Next year: the system clock's current year may be nearly over, and a year not begun plans from 1 January.
+        var year = (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, await JobRunner.RunAsync(["seed-scale", "--residents", "2000", SqliteSetting], new StringWriter()));
+        SqliteConnection.ClearAllPools();
+        var first = new StringWriter();
+
+        Assert.Equal(0, await JobRunner.RunAsync(["plan-2111", "--year", year, "--centre", "S01", SqliteSetting], first));
+        SqliteConnection.ClearAllPools();
+        var second = new StringWriter();
+        Assert.Equal(0, await JobRunner.RunAsync(["plan-2111", "--year", year, SqliteSetting], second));
+
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var plans = int.Parse(Query(connection, "SELECT COUNT(*) FROM ElderPlans2111")[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(plans > 0);
+        Assert.Equal([plans * 5], Query(connection, "SELECT COUNT(*) FROM PlanItems2111").Select(int.Parse));
+        Assert.Contains("teams 8/8:", first.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{year}: {plans:N0} plans and {plans * 5:N0} items made, 0 open items closed", first.ToString(), StringComparison.Ordinal);
+        // One centre only (seed-scale makes one for 2,000 residents), so the second run over all finds them all made.
+        Assert.Contains($"{year}: 0 plans and 0 items made, 0 open items closed (died or moved away), 0 plans moved with their resident, {plans:N0} plans already there",
+            second.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_2111_with_an_unknown_centre_exits_1_and_without_a_year_exits_2()
+    {
+        Assert.Equal(0, await JobRunner.RunAsync(["migrate", SqliteSetting], new StringWriter()));
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, await JobRunner.RunAsync(["plan-2111", "--year", "2099", "--centre", "NOPE", SqliteSetting], new StringWriter()));
+        Assert.Equal(2, await JobRunner.RunAsync(["plan-2111", SqliteSetting], new StringWriter()));
+    }
+
     private static List<string> Query(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

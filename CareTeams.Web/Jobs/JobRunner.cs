@@ -29,6 +29,12 @@ public sealed class JobContext(IServiceProvider services, IReadOnlyDictionary<st
     }
 }
 
+/// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> posts to the thread pool, so lines could interleave).</summary>
+public sealed class LineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
+
 public sealed class JobUsageException(string message) : Exception(message);
 
 /// <summary>
@@ -56,6 +62,24 @@ public static class JobRunner
                 var residents = c.RequiredInt("residents", 1, 10_000_000);
                 await DatabaseInitializer.MigrateAsync(c.Services, c.CancellationToken);
                 await ScaleSeeder.SeedAsync(c.Services, residents, c.Output.WriteLine, c.CancellationToken);
+                return 0;
+            }),
+        new("plan-2111", "plan-2111 --year <yyyy> [--centre <code>]",
+            "Make the year's \"2111\" plans of eligible elders (all centres, or one), spread over the months by team capacity; a second run changes nothing.",
+            async c =>
+            {
+                var year = c.RequiredInt("year", 2000, 2100);
+                var generation = c.Services.GetRequiredService<Services.ElderPlanGeneration>();
+                var progress = new LineProgress<Services.Plan2111Progress>(p =>
+                {
+                    if (p.Teams > 0 && (p.TeamsDone % 10 == 0 || p.TeamsDone == p.Teams))
+                        c.Output.WriteLine($"  teams {p.TeamsDone}/{p.Teams}: {p.PlansCreated:N0} plans, {p.ItemsCreated:N0} items so far");
+                });
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var result = await generation.GenerateAsync(year, c.Optional("centre"), progress, c.CancellationToken);
+                c.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{year}: {result.PlansCreated:N0} plans and {result.ItemsCreated:N0} items made, {result.ItemsClosed:N0} open items closed (died or moved away), "
+                    + $"{result.PlansMoved:N0} plans moved with their resident, {result.PlansExisting:N0} plans already there ({started.Elapsed.TotalSeconds:F1} s)."));
                 return 0;
             }),
         new("contract-pdf", "contract-pdf --contract <id> --out <file>", "Write a contract's printed PDF (家庭医生签约服务协议书) to a file.",

@@ -119,6 +119,7 @@ public sealed class ContractService(IDbContextFactory<CareTeamsDbContext> contex
                 packages, signatory, today);
             contract.Sign(input.SignedOn, signer, today);
             resident.AssignTeam(team);
+            await ElderPlanGeneration.ApplyResidentChangeAsync(db, resident, today, cancellationToken);
             db.Contracts.Add(contract);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -268,6 +268,7 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
                 if (village is null)
                     return SaveResult.Invalid("VillageId", "请选择村/社区。");
                 resident.MoveTo(village);
+                await ElderPlanGeneration.ApplyResidentChangeAsync(db, resident, clock.Today, cancellationToken);
             }
             return null;
         }, cancellationToken);
@@ -278,6 +279,7 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
         {
             r.RecordMovedAway(on, note, clock.Today);
             await ClearHeadIfAsync(db, r, cancellationToken);
+            await ElderPlanGeneration.ApplyResidentChangeAsync(db, r, clock.Today, cancellationToken);
             return null;
         }, cancellationToken);
 
@@ -286,6 +288,7 @@ public sealed class ResidentDirectory(IDbContextFactory<CareTeamsDbContext> cont
         {
             r.RecordDeath(on, note, clock.Today);
             await ClearHeadIfAsync(db, r, cancellationToken);
+            await ElderPlanGeneration.ApplyResidentChangeAsync(db, r, clock.Today, cancellationToken);
             return null;
         }, cancellationToken);
 

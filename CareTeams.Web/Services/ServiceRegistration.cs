@@ -12,6 +12,7 @@ public static class ServiceRegistration
         services.AddScoped<ContractService>();
         services.AddScoped<ElderCareWorklist>();
         services.AddScoped<Documents.Elder2111.RouteSheetPdf>();
+        services.AddScoped<ElderPlanGeneration>();
         services.AddScoped<Documents.Contracts.ContractPdf>();
         services.AddScoped<PackageCatalogue>();
         services.AddScoped<TeamAdministration>();

@@ -148,6 +148,10 @@ public static class DemoSeeder
         db.ChangeTracker.Clear();
         progress($"  {packageCount} service packages, {contractCount} contracts");
 
+        var (planCount, doneCount, _) = await DemoPlans2111.SeedAsync(db, random, today, ChinaTime.LocalTimeOf(clock.Now), cancellationToken);
+        db.ChangeTracker.Clear();
+        progress($"  {planCount} “2111” plans for {today.Year}, {doneCount} items done with their visit records");
+
         var accounts = await CreateAccountsAsync(services, db, county, centre, director, staff, clock, progress);
         await transaction.CommitAsync(cancellationToken);
         progress($"Demo county ready in {started.Elapsed.TotalSeconds:F1} s: {residentCount} residents in {householdCount} households, "
