@@ -12,6 +12,11 @@ public static class Endpoints
                     ? Results.File(document.Pdf, "application/pdf", document.FileName)
                     : Results.NotFound())
             .RequireAuthorization();
+        endpoints.MapGet("/residents/import/template", async (string centre, Imports.ResidentImporter importer, CancellationToken cancellationToken) =>
+                await importer.TemplateAsync(centre, cancellationToken) is { } template
+                    ? Results.File(template, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"居民导入模板-{centre}.xlsx")
+                    : Results.NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(Security.Roles.Admin, Security.Roles.CentreManager));
         return endpoints;
     }
 }
