@@ -75,10 +75,10 @@ public sealed class ResidentImporter(IDbContextFactory<CareTeamsDbContext> conte
         // ID numbers are unique in the county: one already registered at another centre cannot be imported here.
         // (A top-level, single-purpose check: the scope filter would hide the other centre's resident.)
         var ids = good.Select(r => r.Details.IdNumber.Value).ToList();
-        var registered = await db.Residents.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.CountyId == centre.CountyId && ids.Contains(r.IdNumber))
+        var registered = await InChunksAsync(ids, chunk => db.Residents.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.CountyId == centre.CountyId && chunk.Contains(r.IdNumber))
             .Select(r => new { r.IdNumber, r.CentreId, r.VillageId, r.Status })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
         var registeredById = registered.ToDictionary(r => r.IdNumber, StringComparer.Ordinal);
         Reject(good, errors, r => registeredById.TryGetValue(r.Details.IdNumber.Value, out var found) && found.CentreId != centre.Id
             ? (ResidentImportColumns.IdNumber, "该身份证号已在本县其他机构登记，不能重复登记；如居民迁入本机构，请联系县区管理员办理。")
@@ -86,10 +86,10 @@ public sealed class ResidentImporter(IDbContextFactory<CareTeamsDbContext> conte
 
         // A head of household must be a resident of the same village: in this file, or already registered here.
         var headIds = good.Where(r => r.HeadIdNumber is not null).Select(r => r.HeadIdNumber!).Distinct().ToList();
-        var existingHeads = (await db.Residents.AsNoTracking()
-                .Where(r => r.CentreId == centre.Id && headIds.Contains(r.IdNumber))
+        var existingHeads = (await InChunksAsync(headIds, chunk => db.Residents.AsNoTracking()
+                .Where(r => r.CentreId == centre.Id && chunk.Contains(r.IdNumber))
                 .Select(r => new { r.IdNumber, r.VillageId, r.Status })
-                .ToListAsync(cancellationToken))
+                .ToListAsync(cancellationToken)))
             .ToDictionary(r => r.IdNumber, StringComparer.Ordinal);
         var goodById = good.ToDictionary(r => r.Details.IdNumber.Value, StringComparer.Ordinal);
         var idsInFile = rows.Where(r => r.IdNumber is not null).Select(r => r.IdNumber!.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -244,6 +244,18 @@ public sealed class ResidentImporter(IDbContextFactory<CareTeamsDbContext> conte
             return;
         outcome[row.RowNumber] = text is null || text == "无变化" ? $"更新：{what}" : $"{text}、{what}";
         updates.Add($"第 {row.RowNumber} 行 {row.Details.Name}：{what}");
+    }
+
+    /// <summary>
+    /// A lookup by many ID numbers, a chunk at a time: EF Core 10 sends a list as one parameter per item,
+    /// and SQLite takes at most 32,766 parameters in a statement.
+    /// </summary>
+    private static async Task<List<T>> InChunksAsync<T>(IReadOnlyList<string> ids, Func<string[], Task<List<T>>> query)
+    {
+        var found = new List<T>();
+        foreach (var chunk in ids.Chunk(BatchSize))
+            found.AddRange(await query(chunk));
+        return found;
     }
 
     private static ResidentDetails WithAddress(ResidentDetails details, string address, DateOnly today) =>

@@ -15,6 +15,8 @@ var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("-
     .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) ?? "");
 if (args.Length > 0 && args[0] == "contracts")
     return await ContractBench.RunAsync(options);
+if (args.Length > 0 && args[0] == "import")
+    return await ImportBench.RunAsync(options);
 if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
 {
     Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
