@@ -184,39 +184,58 @@ public sealed class ResidentImporter(IDbContextFactory<CareTeamsDbContext> conte
         IReadOnlyList<CheckedImportRow> rows, Dictionary<int, string> outcome, List<string> updates, IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
     {
+        var rowById = rows.ToDictionary(r => r.Details.IdNumber.Value, StringComparer.Ordinal);
+        void Note(string idNumber, string what)
+        {
+            var row = rowById[idNumber];
+            var text = outcome.GetValueOrDefault(row.RowNumber);
+            if (text == "新增")
+                return;
+            outcome[row.RowNumber] = text is null || text == "无变化" ? $"更新：{what}" : $"{text}、{what}";
+            updates.Add($"第 {row.RowNumber} 行 {row.Details.Name}：{what}");
+        }
+
         var groups = rows.Where(r => r.HeadIdNumber is not null).GroupBy(r => r.HeadIdNumber!).ToList();
         var done = 0;
         foreach (var batch in groups.Chunk(BatchSize / 5))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var people = batch.SelectMany(g => g.Select(r => r.Details.IdNumber.Value).Append(g.Key)).Distinct().ToList();
             var residents = await db.Residents.Where(r => r.CentreId == centre.Id && people.Contains(r.IdNumber))
                 .ToDictionaryAsync(r => r.IdNumber, StringComparer.Ordinal, cancellationToken);
             var householdIds = residents.Values.Where(r => r.HouseholdId is not null).Select(r => r.HouseholdId!.Value).Distinct().ToList();
             var households = await db.Households.Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
+
+            // The heads' households first, all new ones saved together so they have their ids.
+            var householdOfHead = new Dictionary<string, Household>(StringComparer.Ordinal);
             foreach (var group in batch)
             {
                 var head = residents[group.Key];
-                if (head.HouseholdId is not { } householdId || households[householdId].HeadResidentId != head.Id)
+                if (head.HouseholdId is { } own && households[own] is var current && (current.HeadResidentId == head.Id || current.HeadResidentId is null))
+                    householdOfHead[group.Key] = current;
+                else
+                    db.Households.Add(householdOfHead[group.Key] = new Household(villages[head.VillageId], head.Address ?? villages[head.VillageId].Name));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var household in householdOfHead.Values)
+                households[household.Id] = household;
+
+            foreach (var group in batch)
+            {
+                var head = residents[group.Key];
+                var household = householdOfHead[group.Key];
+                if (head.HouseholdId != household.Id || household.HeadResidentId != head.Id)
                 {
-                    var household = head.HouseholdId is { } own && households[own].HeadResidentId is null
-                        ? households[own]
-                        : new Household(villages[head.VillageId], head.Address ?? villages[head.VillageId].Name);
-                    if (household.Id == 0)
-                    {
-                        db.Households.Add(household);
-                        await db.SaveChangesAsync(cancellationToken);
-                        households[household.Id] = household;
-                    }
                     if (head.HouseholdId is { } previous && previous != household.Id)
                         head.LeaveHousehold(households[previous]);
                     head.JoinHousehold(household);
                     household.MakeHead(head);
-                    NoteHouseholdChange(rows, head.IdNumber, outcome, updates, "户主");
+                    Note(head.IdNumber, "户主");
                 }
                 foreach (var row in group.Where(r => r.Details.IdNumber.Value != group.Key))
                 {
                     var member = residents[row.Details.IdNumber.Value];
-                    if (member.HouseholdId == head.HouseholdId)
+                    if (member.HouseholdId == household.Id)
                         continue;
                     if (member.HouseholdId is { } previous)
                     {
@@ -224,8 +243,8 @@ public sealed class ResidentImporter(IDbContextFactory<CareTeamsDbContext> conte
                             households[previous] = old = await db.Households.SingleAsync(h => h.Id == previous, cancellationToken);
                         member.LeaveHousehold(old);
                     }
-                    member.JoinHousehold(households[head.HouseholdId!.Value]);
-                    NoteHouseholdChange(rows, member.IdNumber, outcome, updates, "家庭户");
+                    member.JoinHousehold(household);
+                    Note(member.IdNumber, "家庭户");
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -233,17 +252,6 @@ public sealed class ResidentImporter(IDbContextFactory<CareTeamsDbContext> conte
             done += batch.Length;
             progress?.Report(new ImportProgress("建立家庭户", done, groups.Count));
         }
-    }
-
-    private static void NoteHouseholdChange(IReadOnlyList<CheckedImportRow> rows, string idNumber, Dictionary<int, string> outcome,
-        List<string> updates, string what)
-    {
-        var row = rows.First(r => r.Details.IdNumber.Value == idNumber);
-        var text = outcome.GetValueOrDefault(row.RowNumber);
-        if (text == "新增")
-            return;
-        outcome[row.RowNumber] = text is null || text == "无变化" ? $"更新：{what}" : $"{text}、{what}";
-        updates.Add($"第 {row.RowNumber} 行 {row.Details.Name}：{what}");
     }
 
     /// <summary>
