@@ -163,6 +163,38 @@ public sealed class JobCommands : IDisposable
         Assert.Equal(2, await JobRunner.RunAsync(["plan-2111", SqliteSetting], new StringWriter()));
     }
 
+    [Fact]
+    public async Task Import_residents_imports_the_good_rows_lists_the_bad_ones_and_writes_the_result_sheet()
+    {
+        Assert.Equal(0, await JobRunner.RunAsync(["seed-demo", "--environment=Development", SqliteSetting], new StringWriter()));
+        string village;
+        await using (var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync();
+            village = Query(connection, "SELECT v.Name FROM Villages v JOIN Centres c ON c.Id = v.CentreId WHERE c.Code = 'DEMO01' ORDER BY v.Id LIMIT 1").Single();
+        }
+        var file = Path.Combine(_folder, "residents.xlsx");
+        var report = Path.Combine(_folder, "result.xlsx");
+        await File.WriteAllBytesAsync(file, Imports.ImportSheets.Filled(
+        [
+            Imports.ImportSheets.Row("导入甲", Imports.ImportSheets.IdNumber(new DateOnly(1951, 2, 3), 101), village),
+            Imports.ImportSheets.Row("导入乙", Imports.ImportSheets.IdNumber(new DateOnly(1953, 4, 5), 102), village),
+            Imports.ImportSheets.Row("导入丙", Imports.ImportSheets.IdNumber(new DateOnly(1955, 6, 7), 103), "不存在村"),
+        ], [village]));
+        var output = new StringWriter();
+
+        var exit = await JobRunner.RunAsync(["import-residents", "--centre", "DEMO01", "--file", file, "--report", report, SqliteSetting], output);
+
+        Assert.Equal(3, exit); // some rows were not imported
+        var text = output.ToString();
+        Assert.Contains("第 4 行 【村/社区】本机构没有名为“不存在村”的村/社区", text, StringComparison.Ordinal);
+        Assert.Contains("3 rows: 2 added, 0 updated, 0 unchanged, 1 not imported.", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(report));
+        await using var check = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly;Pooling=False");
+        await check.OpenAsync();
+        Assert.Equal(["2"], Query(check, "SELECT COUNT(*) FROM Residents WHERE Name IN ('导入甲', '导入乙', '导入丙')"));
+    }
+
     private static List<string> Query(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

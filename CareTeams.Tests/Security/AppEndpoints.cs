@@ -29,11 +29,14 @@ public static class DownloadEndpointRows
 
 /// <summary>
 /// A download of a list the user's own scope fills (the 2111 route sheet), not of one record: asked for
-/// with another team's or centre's filter, it must hold none of their records. <see cref="Url"/> has {0}
-/// for the other team's id and {1} for its centre's code.
+/// with another team's or centre's filter, it must hold none of their records (and a centre's template
+/// is refused outside it). <see cref="Url"/> has {0} for the other team's id and {1} for its centre's code.
 /// </summary>
 public sealed record ListDownload(string Name, string Route, string Url, string MediaType)
 {
+    public string UrlFor(TeamRecords records) =>
+        string.Format(CultureInfo.InvariantCulture, Url, records.TeamId, Uri.EscapeDataString(records.CentreCode));
+
     public override string ToString() => Name;
 }
 
@@ -42,6 +45,8 @@ public static class ListDownloadRows
     public static readonly IReadOnlyList<ListDownload> All =
     [
         new("2111 路线单 PDF", "/elder-care/route-sheet", "elder-care/route-sheet?team={0}&state=AllOpen", "application/pdf"),
+        new("居民导入模板 xlsx", "/residents/import/template", "residents/import/template?centre={1}",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ];
 }
 

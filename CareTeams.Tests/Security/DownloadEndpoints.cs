@@ -47,14 +47,18 @@ public sealed class DownloadEndpoints(SecuredApp secured)
         {
             foreach (var download in ListDownloadRows.All)
             {
-                var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, download.Url, records.TeamId);
+                var url = download.UrlFor(records);
                 await SecurityTally.AttemptAsync(SecurityTally.Downloads, $"{attacker} GET {url}", async () =>
                 {
                     using var response = await client.Http.GetAsync(url);
                     var bytes = await response.Content.ReadAsByteArrayAsync();
-                    var text = response.Content.Headers.ContentType?.MediaType == "application/pdf"
-                        ? string.Concat(UglyToad.PdfPig.PdfDocument.Open(bytes).GetPages().Select(p => p.Text))
-                        : System.Text.Encoding.UTF8.GetString(bytes);
+                    var text = response.Content.Headers.ContentType?.MediaType switch
+                    {
+                        "application/pdf" => string.Concat(UglyToad.PdfPig.PdfDocument.Open(bytes).GetPages().Select(p => p.Text)),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => string.Join("\n",
+                            new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes)).Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString())),
+                        _ => System.Text.Encoding.UTF8.GetString(bytes),
+                    };
                     foreach (var secret in records.Secrets)
                         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
                 });

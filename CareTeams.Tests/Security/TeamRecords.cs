@@ -15,7 +15,7 @@ namespace CareTeams.Tests.Security;
 /// <see cref="ForeignRecordPages"/> / <see cref="DownloadEndpointRows"/>.
 /// </summary>
 public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int HouseholdId, int ContractId, int DoctorId,
-    string Name, string IdNumber, string Phone, string HouseholdAddress, int PlanItemId)
+    string Name, string IdNumber, string Phone, string HouseholdAddress, int PlanItemId, string CentreCode)
 {
     /// <summary>Text that must never reach another team's user: in a page, a download, a circuit's render.</summary>
     public IReadOnlyList<string> Secrets => [Name, IdNumber, ResidentIdNumber.Mask(IdNumber), Phone, HouseholdAddress];
@@ -71,6 +71,6 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
         db.ElderPlans.Add(plan);
         db.SaveChanges();
         return new TeamRecords(team.Id, centre.Id, resident.Id, household.Id, contract.Id, doctor.Id,
-            resident.Name, resident.IdNumber, phone, household.Address, plan.Item(PlanItemKind.PhysicalExam).Id);
+            resident.Name, resident.IdNumber, phone, household.Address, plan.Item(PlanItemKind.PhysicalExam).Id, centre.Code);
     }
 }

@@ -114,7 +114,44 @@ public static class JobRunner
                     c.Output.WriteLine($"The backup is {done.PendingMigrations} migration(s) behind this version: `migrate` (or starting the app) applies them.");
                 return 0;
             }),
+        new("import-residents", "import-residents --centre <code> --file <file.xlsx> [--report <result.xlsx>]",
+            "Import a centre's residents from the template sheet; invalid rows are listed and left out, the rest in one transaction.",
+            ImportResidentsAsync),
     ];
+
+    private static async Task<int> ImportResidentsAsync(JobContext c)
+    {
+        var centre = c.Required("centre");
+        var file = c.Required("file");
+        var report = c.Optional("report");
+        var importer = c.Services.GetRequiredService<Imports.ResidentImporter>();
+        var lastLine = DateTime.MinValue;
+        var progress = new SynchronousProgress<Imports.ImportProgress>(p =>
+        {
+            if (DateTime.UtcNow - lastLine < TimeSpan.FromSeconds(1) && p.Done < p.Total)
+                return;
+            lastLine = DateTime.UtcNow;
+            c.Output.WriteLine(p.Total > 0 ? $"{p.Phase} {p.Done:N0}/{p.Total:N0}" : p.Phase);
+        });
+        var result = await importer.ImportAsync(centre, await File.ReadAllBytesAsync(file, c.CancellationToken), progress, c.CancellationToken);
+        foreach (var error in result.Errors.Take(200))
+            c.Output.WriteLine($"第 {error.RowNumber} 行 【{error.Column}】{error.Message}");
+        if (result.Errors.Count > 200)
+            c.Output.WriteLine($"… 另有 {result.Errors.Count - 200:N0} 条错误，见结果文件。");
+        if (report is not null)
+        {
+            await File.WriteAllBytesAsync(report, result.ResultWorkbook, c.CancellationToken);
+            c.Output.WriteLine($"Wrote {report}.");
+        }
+        c.Output.WriteLine($"{result.Rows:N0} rows: {result.Added:N0} added, {result.Updated:N0} updated, {result.Unchanged:N0} unchanged, {result.FailedRows:N0} not imported.");
+        return result.FailedRows > 0 ? 3 : 0;
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
     {

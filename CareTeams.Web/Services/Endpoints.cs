@@ -27,6 +27,11 @@ public static class Endpoints
                 return Results.File(document.Pdf, "application/pdf", document.FileName);
             })
             .RequireAuthorization();
+        endpoints.MapGet("/residents/import/template", async (string centre, Imports.ResidentImporter importer, CancellationToken cancellationToken) =>
+                await importer.TemplateAsync(centre, cancellationToken) is { } template
+                    ? Results.File(template, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"居民导入模板-{centre}.xlsx")
+                    : Results.NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(Security.Roles.Admin, Security.Roles.CentreManager));
         return endpoints;
     }
 }

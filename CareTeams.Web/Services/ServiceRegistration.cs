@@ -18,6 +18,7 @@ public static class ServiceRegistration
         services.AddScoped<TeamAdministration>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ElderCareRecording>();
+        services.AddScoped<Imports.ResidentImporter>();
         return services;
     }
 }

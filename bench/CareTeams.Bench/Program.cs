@@ -21,6 +21,8 @@ if (args.Length > 0 && args[0] == "worklist")
     return await WorklistBench.RunAsync(options);
 if (args.Length > 0 && args[0] == "plan2111")
     return await Plan2111Bench.RunAsync(options);
+if (args.Length > 0 && args[0] == "import")
+    return await ImportBench.RunAsync(options);
 if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
 {
     Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
