@@ -85,12 +85,17 @@ public static class CareTeamsApp
     /// </summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
-        var headers = context.Response.Headers;
-        headers["X-Frame-Options"] = "SAMEORIGIN";
-        headers["Content-Security-Policy"] = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'";
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers["Referrer-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // Set as the response starts, over whatever the pipeline added (antiforgery adds its own X-Frame-Options).
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-Frame-Options"] = "SAMEORIGIN";
+            headers["Content-Security-Policy"] = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'";
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            return Task.CompletedTask;
+        });
         return next();
     }
 
