@@ -14,6 +14,7 @@ public static class ServiceRegistration
         services.AddScoped<PackageCatalogue>();
         services.AddScoped<TeamAdministration>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Reports.MonthlyReportQuery>();
         return services;
     }
 }
