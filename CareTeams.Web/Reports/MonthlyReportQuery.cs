@@ -281,10 +281,11 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
 
     /// <summary>
     /// 2111, per centre: the elders with a plan for the month's year that had started by the month's end
-    /// and has at least one applicable item; for each kind, elders who had one of its items done in the
-    /// month, and elders with all its applicable items done by the month's end (both integrated care
-    /// services, or the first when the second is not applicable); for all four, elders with every
-    /// applicable item done by the month's end, and of them those with an item done in the month.
+    /// and has at least one item applicable on the last day (not closed as not applicable on or before
+    /// it); for each kind, elders who had one of its items done in the month, and elders with all its
+    /// applicable items done by the month's end (both integrated care services, or the first when the
+    /// second is not applicable); for all four, elders with every kind done by the month's end, and of
+    /// them those with an item done in the month (their plan was completed in the month).
     /// </summary>
     private static async Task<(IReadOnlyList<Plan2111Row>, Plan2111Row)> Plan2111Async(CareTeamsDbContext db, int? centreId,
         IReadOnlyList<(int Id, string Name)> centres, ReportMonth month, CancellationToken cancellationToken)
@@ -296,12 +297,12 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
         const PlanItemKind ic = PlanItemKind.IntegratedCare, exam = PlanItemKind.PhysicalExam, tcm = PlanItemKind.TcmConstitution, ability = PlanItemKind.AbilityAssessment;
         var rows = await db.ElderPlans.AsNoTracking()
             .Where(p => centreId == null || p.CentreId == centreId)
-            .Where(p => p.Year == month.Year && p.StartsOn <= last && p.Items.Any(i => i.Status != notApplicable))
+            .Where(p => p.Year == month.Year && p.StartsOn <= last && p.Items.Any(i => !(i.Status == notApplicable && i.ClosedOn <= last)))
             .Select(p => new
             {
                 p.CentreId,
                 IcYear = p.Items.Any(i => i.Kind == ic && i.Status == done && i.ClosedOn <= last)
-                    && !p.Items.Any(i => i.Kind == ic && i.Status != notApplicable && !(i.Status == done && i.ClosedOn <= last)),
+                    && !p.Items.Any(i => i.Kind == ic && !(i.Status == notApplicable && i.ClosedOn <= last) && !(i.Status == done && i.ClosedOn <= last)),
                 ExamYear = p.Items.Any(i => i.Kind == exam && i.Status == done && i.ClosedOn <= last),
                 TcmYear = p.Items.Any(i => i.Kind == tcm && i.Status == done && i.ClosedOn <= last),
                 AbilityYear = p.Items.Any(i => i.Kind == ability && i.Status == done && i.ClosedOn <= last),
