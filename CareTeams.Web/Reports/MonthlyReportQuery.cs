@@ -253,6 +253,13 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
         var first = month.First;
         var last = month.Last;
         var today = clock.Today;
+        // Contracts ending in the month that were renewed by a contract signed on or before their end: a join on the
+        // primary key from the (few) renewal contracts, evaluated once as NOT IN — a correlated EXISTS per contract
+        // made SQLite scan the table for each (the PreviousContractId index is mostly NULLs).
+        var renewedInTime = db.Contracts.Where(n => n.PreviousContractId != null && n.Status != ContractStatus.Draft)
+            .Join(db.Contracts, n => n.PreviousContractId, p => (int?)p.Id, (n, p) => new { n.SignedOn, p.Id, End = p.ExtendedUntil ?? p.Term.End })
+            .Where(x => x.End >= first && x.End <= last && x.SignedOn <= x.End)
+            .Select(x => x.Id);
         return db.Contracts.AsNoTracking()
             .Where(c => centreId == null || c.CentreId == centreId)
             .Where(c => c.Status != ContractStatus.Draft)
@@ -270,7 +277,7 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
                 IsRenewal = x.Contract.SignedOn >= first && x.Contract.SignedOn <= last && x.Contract.PreviousContractId != null,
                 IsTermination = x.Contract.Status == ContractStatus.Terminated && x.Contract.EndedOn >= first && x.Contract.EndedOn <= last,
                 IsExpiry = x.Contract.Status != ContractStatus.Terminated && x.End >= first && x.End <= last && x.End < today
-                    && !db.Contracts.Any(n => n.PreviousContractId == x.Contract.Id && n.SignedOn <= x.End),
+                    && !renewedInTime.Contains(x.Contract.Id),
                 SignedOn = x.Contract.SignedOn,
                 EndedOn = x.Contract.EndedOn,
                 End = x.End,

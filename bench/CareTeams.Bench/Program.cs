@@ -15,10 +15,13 @@ var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("-
     .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) ?? "");
 if (args.Length > 0 && args[0] == "contracts")
     return await ContractBench.RunAsync(options);
+if (args.Length > 0 && args[0] == "report")
+    return await ReportBench.RunAsync(options);
 if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
 {
     Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
     Console.Error.WriteLine("       CareTeams.Bench contracts --work <empty folder> [--count 10000] [--out results.md]");
+    Console.Error.WriteLine("       CareTeams.Bench report --db <seed-scale sqlite file> --month yyyy-MM [--scope centre|all|both] [--synthesise] [--runs 3]");
     return 2;
 }
 var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 200;
