@@ -113,22 +113,26 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
             foreach (var figures in new[] { Of(byCentre, g.CentreId), Of(byTeam, g.TeamId) })
                 figures?.AddFees(g.Price, g.Price - g.Subsidy);
         }
-        var fulfilment = await db.Contracts.AsNoTracking()
-            .Where(c => centreId == null || c.CentreId == centreId)
-            .Where(SignedAt(last))
-            .GroupBy(c => new { c.CentreId, c.TeamId })
-            .Select(g => new
-            {
-                g.Key.CentreId,
-                g.Key.TeamId,
-                Promised = g.SelectMany(c => c.Items).Sum(i => (int?)i.Planned) ?? 0,
-                Delivered = g.SelectMany(c => c.Fulfilments).Count(f => f.On <= last),
-            })
+        // Fulfilment: flat joins from the contracts in force to their items and records, grouped once (a GroupBy
+        // with SelectMany inside becomes a correlated subquery per group).
+        var inForce = db.Contracts.AsNoTracking().Where(c => centreId == null || c.CentreId == centreId).Where(SignedAt(last));
+        var promised = await inForce.SelectMany(c => c.Items, (c, i) => new { c.CentreId, c.TeamId, i.Planned })
+            .GroupBy(x => new { x.CentreId, x.TeamId })
+            .Select(g => new { g.Key.CentreId, g.Key.TeamId, Planned = g.Sum(x => x.Planned) })
             .ToListAsync(cancellationToken);
-        foreach (var g in fulfilment)
+        var delivered = await inForce.SelectMany(c => c.Fulfilments.Where(f => f.On <= last), (c, f) => new { c.CentreId, c.TeamId })
+            .GroupBy(x => new { x.CentreId, x.TeamId })
+            .Select(g => new { g.Key.CentreId, g.Key.TeamId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var g in promised)
         {
             foreach (var figures in new[] { Of(byCentre, g.CentreId), Of(byTeam, g.TeamId) })
-                figures?.AddFulfilment(g.Promised, g.Delivered);
+                figures?.AddFulfilment(g.Planned, 0);
+        }
+        foreach (var g in delivered)
+        {
+            foreach (var figures in new[] { Of(byCentre, g.CentreId), Of(byTeam, g.TeamId) })
+                figures?.AddFulfilment(0, g.Count);
         }
 
         var centreRows = centres.Select(c => new MonthlyReportRow(c.Id, c.Name, c.Name, byCentre[c.Id])).ToList();
@@ -200,7 +204,7 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
         var elderlyBornBy = last.AddYears(-65);
         // 6 or under ⇔ born after the day 7 years earlier (and not after the day itself).
         var childBornAfter = last.AddYears(-7);
-        var signed = db.Contracts.Where(SignedAt(last)).Select(c => c.ResidentId);
+        var signed = db.Contracts.Where(c => centreId == null || c.CentreId == centreId).Where(SignedAt(last)).Select(c => c.ResidentId);
         var rows = await db.Residents.AsNoTracking()
             .Where(r => centreId == null || r.CentreId == centreId)
             .Where(r => r.Status == ResidentStatus.Active || r.StatusChangedOn > last)
