@@ -117,6 +117,26 @@ public static class JobRunner
         new("import-residents", "import-residents --centre <code> --file <file.xlsx> [--report <result.xlsx>]",
             "Import a centre's residents from the template sheet; invalid rows are listed and left out, the rest in one transaction.",
             ImportResidentsAsync),
+        new("export-report", "export-report --centre <code|all> --month <yyyy-MM> --out <file.xlsx>",
+            "Write the monthly report workbook (家庭医生签约服务月度报表) of a centre or the whole county.",
+            async c =>
+            {
+                var centre = c.Required("centre");
+                var output = c.Required("out");
+                var clock = c.Services.GetRequiredService<Domain.SeedWork.IClock>();
+                if (!Reports.ReportMonth.TryParse(c.Required("month"), clock.Today, out var month, out var error))
+                    throw new JobUsageException(error);
+                var outcome = await c.Services.GetRequiredService<Reports.MonthlyReportQuery>().BuildAsync(centre, month, cancellationToken: c.CancellationToken);
+                if (outcome.Report is not { } report)
+                {
+                    await Console.Error.WriteLineAsync($"Centre '{centre}' was not found.");
+                    return 1;
+                }
+                var workbook = Reports.MonthlyReportWorkbook.Write(report);
+                await File.WriteAllBytesAsync(output, workbook, c.CancellationToken);
+                c.Output.WriteLine($"Wrote {output} ({workbook.Length:N0} bytes): {report.ScopeName} {report.Month.Text}, {report.Total.Signed:N0} of {report.Total.Population:N0} residents signed.");
+                return 0;
+            }),
     ];
 
     private static async Task<int> ImportResidentsAsync(JobContext c)

@@ -1,6 +1,8 @@
 using CareTeams.Domain.Elder2111;
+using CareTeams.Domain.SeedWork;
 using CareTeams.Web.Documents.Contracts;
 using CareTeams.Web.Documents.Elder2111;
+using CareTeams.Web.Reports;
 
 namespace CareTeams.Web.Services;
 
@@ -32,6 +34,27 @@ public static class Endpoints
                     ? Results.File(template, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"居民导入模板-{centre}.xlsx")
                     : Results.NotFound())
             .RequireAuthorization(policy => policy.RequireRole(Security.Roles.Admin, Security.Roles.CentreManager));
+        endpoints.MapGet("/reports/monthly", MonthlyReportAsync).RequireAuthorization();
         return endpoints;
+    }
+
+    /// <summary>
+    /// The monthly report workbook: a centre manager for their own centre, an administrator for any centre
+    /// or `centre=all`; anyone else 403, a centre out of reach 404, a bad month 400 (in Chinese). Audited.
+    /// </summary>
+    private static async Task<IResult> MonthlyReportAsync(string? centre, string? month, MonthlyReportQuery reports, AuditLog audit,
+        IClock clock, CancellationToken cancellationToken)
+    {
+        if (!ReportMonth.TryParse(month, clock.Today, out var reportMonth, out var error))
+            return Results.Text(error, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        if (string.IsNullOrWhiteSpace(centre))
+            return Results.Text("请指定机构（机构编码，或 all 表示全县）。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        var outcome = await reports.BuildAsync(centre.Trim(), reportMonth, cancellationToken: cancellationToken);
+        if (outcome.Report is not { } report)
+            return outcome.Access == ReportAccess.Forbidden ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.NotFound();
+        var workbook = MonthlyReportWorkbook.Write(report);
+        await audit.RecordViewAsync("MonthlyReport", report.IsCounty ? 0 : report.Centres[0].Id,
+            $"monthly report {report.CentreCode} {report.Month.Text} (residents listed: {report.Residents.Count})", cancellationToken);
+        return Results.File(workbook, MonthlyReportWorkbook.ContentType, MonthlyReportWorkbook.FileName(report));
     }
 }

@@ -19,6 +19,7 @@ public static class ServiceRegistration
         services.AddScoped<UserAdministration>();
         services.AddScoped<ElderCareRecording>();
         services.AddScoped<Imports.ResidentImporter>();
+        services.AddScoped<Reports.MonthlyReportQuery>();
         return services;
     }
 }

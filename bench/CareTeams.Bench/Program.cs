@@ -23,12 +23,15 @@ if (args.Length > 0 && args[0] == "plan2111")
     return await Plan2111Bench.RunAsync(options);
 if (args.Length > 0 && args[0] == "import")
     return await ImportBench.RunAsync(options);
+if (args.Length > 0 && args[0] == "report")
+    return await ReportBench.RunAsync(options);
 if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
 {
     Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
     Console.Error.WriteLine("       CareTeams.Bench contracts --work <empty folder> [--count 10000] [--out results.md]");
     Console.Error.WriteLine("       CareTeams.Bench worklist --db <sqlite file with 2111 plans> [--year yyyy] [--runs 50] [--fill] [--sql] [--pdf route-sheet.pdf] [--out results.md]");
     Console.Error.WriteLine("       CareTeams.Bench plan2111 --db <seed-scale sqlite file> [--work <folder>] [--no-audit] [--out results.md]");
+    Console.Error.WriteLine("       CareTeams.Bench report --db <seed-scale sqlite file> --month yyyy-MM [--scope centre|all|both] [--synthesise] [--runs 3]");
     return 2;
 }
 var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 200;
