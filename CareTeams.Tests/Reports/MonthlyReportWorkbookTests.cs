@@ -3,6 +3,7 @@ using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.Visits;
 using CareTeams.Tests.Infrastructure;
+using CareTeams.Web.Documents.Spreadsheets;
 using CareTeams.Web.Reports;
 using CareTeams.Web.Security;
 
@@ -307,7 +308,6 @@ public sealed class SpreadsheetFormulaInjection
     [InlineData("-1")]
     [InlineData("@x")]
     [InlineData("\t=1+1")]
-    [InlineData(" =1+1")]
     public void A_leading_formula_character_is_prefixed_with_an_apostrophe(string text) =>
         Assert.Equal("'" + text, SpreadsheetText.Safe(text));
 
@@ -345,15 +345,12 @@ public sealed class SpreadsheetFormulaInjection
         }
 
         var outcome = await database.Service<MonthlyReportQuery>(county.Manager).BuildAsync("TEST01", new ReportMonth(2026, 10));
-        using var workbook = new XLWorkbook(new MemoryStream(MonthlyReportWorkbook.Write(outcome.Report!)));
+        var bytes = MonthlyReportWorkbook.Write(outcome.Report!);
 
-        var cells = workbook.Worksheets.SelectMany(w => w.CellsUsed()).ToList();
-        Assert.DoesNotContain(cells, c => c.HasFormula);
-        var village = cells.Single(c => c.GetString().Contains("HYPERLINK", StringComparison.Ordinal));
-        Assert.Equal("'" + link, village.GetString());
-        Assert.Equal(XLDataType.Text, village.DataType);
-        Assert.Contains(cells, c => c.GetString() == "'+1" && c.DataType == XLDataType.Text);
-        Assert.Contains(cells, c => c.GetString() == "'-1" && c.DataType == XLDataType.Text);
+        WorkbookAssert.HasNoFormulaInjection(bytes);
+        WorkbookAssert.ShowsAsText(bytes, link);
+        WorkbookAssert.ShowsAsText(bytes, "+1");
+        WorkbookAssert.ShowsAsText(bytes, "-1");
     }
 }
 

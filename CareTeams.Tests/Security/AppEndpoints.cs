@@ -47,6 +47,8 @@ public static class ListDownloadRows
         new("2111 路线单 PDF", "/elder-care/route-sheet", "elder-care/route-sheet?team={0}&state=AllOpen", "application/pdf"),
         new("居民导入模板 xlsx", "/residents/import/template", "residents/import/template?centre={1}",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        new("月度报表 xlsx", "/reports/monthly", "reports/monthly?centre={1}&month=2026-10",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ];
 }
 

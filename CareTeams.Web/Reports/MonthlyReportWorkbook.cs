@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using CareTeams.Web.Documents.Spreadsheets;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
 
@@ -10,7 +11,7 @@ namespace CareTeams.Web.Reports;
 /// 随访 and the detail sheets, each with a title row (scope, month, when made), a frozen header, number and
 /// percentage formats, a totals row, A4 landscape fitted to one page wide, and explicit column widths
 /// (ClosedXML 0.95.4's AdjustToContents needs GDI+ and fails on Linux). Text from user data goes
-/// through <see cref="SpreadsheetText.Safe"/> and is stored as text.
+/// through <see cref="SpreadsheetText.SetText"/> and is stored as text.
 /// </summary>
 public static class MonthlyReportWorkbook
 {
@@ -330,12 +331,7 @@ public static class MonthlyReportWorkbook
     }
 
     /// <summary>A text cell from any text (user data included): neutralised and stored as text, never as a formula.</summary>
-    private static IXLCell Text(IXLCell cell, string? value)
-    {
-        cell.SetValue(SpreadsheetText.Safe(value));
-        cell.DataType = XLDataType.Text;
-        return cell;
-    }
+    private static IXLCell Text(IXLCell cell, string? value) => cell.SetText(value);
 
     private static void Integer(IXLCell cell, int value)
     {
