@@ -12,6 +12,11 @@ public static class Endpoints
                     ? Results.File(document.Pdf, "application/pdf", document.FileName)
                     : Results.NotFound())
             .RequireAuthorization();
+        endpoints.MapGet("/home-beds/{id:int}/pdf", async (int id, Documents.HomeBeds.HomeBedPdf pdf, CancellationToken cancellationToken) =>
+                await pdf.RenderAsync(id, cancellationToken) is { } document
+                    ? Results.File(document.Pdf, "application/pdf", document.FileName)
+                    : Results.NotFound())
+            .RequireAuthorization();
         return endpoints;
     }
 }

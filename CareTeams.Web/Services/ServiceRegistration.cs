@@ -14,6 +14,9 @@ public static class ServiceRegistration
         services.AddScoped<PackageCatalogue>();
         services.AddScoped<TeamAdministration>();
         services.AddScoped<UserAdministration>();
+        services.Configure<Domain.HomeBeds.HomeBedSettings>(configuration.GetSection(Domain.HomeBeds.HomeBedSettings.Section));
+        services.AddScoped<HomeBedService>();
+        services.AddScoped<Documents.HomeBeds.HomeBedPdf>();
         return services;
     }
 }
