@@ -66,7 +66,11 @@ public sealed record BedApplication(
     DateOnly AppliedOn);
 
 /// <summary>The admission assessment (入院评估) made at opening: findings in words, optionally the ability level and vitals.</summary>
-public sealed record AdmissionAssessment(string Findings, AbilityLevel? AbilityLevel = null, VitalSigns? Vitals = null);
+public sealed record AdmissionAssessment(string Findings, AbilityLevel? AbilityLevel = null, VitalSigns? Vitals = null)
+{
+    /// <summary>For persistence: the vitals are an owned value of their own, which a constructor cannot bind.</summary>
+    private AdmissionAssessment() : this(string.Empty) { }
+}
 
 /// <summary>The informed consent (知情同意) to the home bed: who signed (the resident or a relative), the relation, the day.</summary>
 public sealed record BedConsent(string SignedBy, string? Relation, DateOnly SignedOn);

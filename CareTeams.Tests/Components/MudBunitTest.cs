@@ -59,6 +59,7 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.GetRequiredService<InstitutionDirectory>());
         Services.AddSingleton(app.GetRequiredService<AuditLog>());
         Services.AddSingleton(app.GetRequiredService<ElderCareWorklist>());
+        Services.AddSingleton(app.GetRequiredService<HomeBedService>());
         Services.AddSingleton(app.GetRequiredService<ICurrentUser>());
         Services.AddSingleton(app.GetRequiredService<IClock>());
         AddAuthorization().SetAuthorized(user.UserName);

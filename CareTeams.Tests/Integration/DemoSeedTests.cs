@@ -1,3 +1,5 @@
+using CareTeams.Domain.HomeBeds;
+using CareTeams.Domain.Visits;
 using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
 using CareTeams.Tests.Infrastructure;
@@ -100,6 +102,20 @@ public sealed class DemoSeedTests(DemoSeedFixture demo) : IClassFixture<DemoSeed
         // Done items count against contracts that include them.
         var fulfilled = await db.Contracts.AsNoTracking().SelectMany(c => c.Fulfilments).Where(f => f.Source == "2111").CountAsync();
         Assert.InRange(fulfilled, 1, done.Count);
+    }
+
+    [Fact]
+    public async Task Every_team_has_an_open_an_extended_and_a_closed_home_bed_with_rounds_and_nursing_visits()
+    {
+        await using var db = Db();
+        var beds = await db.HomeBeds.AsNoTracking().IgnoreAutoIncludes().ToListAsync();
+        foreach (var team in beds.GroupBy(b => b.TeamId))
+            Assert.Equal([HomeBedStatus.Open, HomeBedStatus.Extended, HomeBedStatus.Closed],
+                team.Select(b => b.Status).Order());
+        Assert.Equal(4, beds.Select(b => b.TeamId).Distinct().Count());
+        var visitKinds = await db.Visits.Where(v => v.HomeBedId != null).Select(v => v.Kind).Distinct().ToListAsync();
+        Assert.Equal([VisitKind.BedRound, VisitKind.NursingVisit], visitKinds.Order());
+        Assert.True(await db.Contracts.SelectMany(c => c.Fulfilments).AnyAsync(f => f.Source == "HomeBed"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CareTeams.Domain.HomeBeds;
 using System.Net;
 using CareTeams.Domain.Contracts;
 using CareTeams.Tests.Infrastructure;
@@ -53,6 +54,35 @@ public sealed class DownloadsOverHttp(DemoAppFixture demo) : IClassFixture<DemoA
         using var response = await doctor.Http.GetAsync($"contracts/{id}/pdf");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<int> OpenBedOfTeamAsync(string teamName)
+    {
+        await using var db = demo.App.SystemContext();
+        var team = await db.Teams.SingleAsync(t => t.Name == teamName);
+        return await db.HomeBeds.IgnoreAutoIncludes().Where(b => b.TeamId == team.Id && b.Status == HomeBedStatus.Open)
+            .OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+    }
+
+    [Fact]
+    public async Task A_nurse_downloads_her_team_s_home_bed_record_and_another_team_s_doctor_gets_not_found()
+    {
+        var id = await OpenBedOfTeamAsync("第一家庭医生团队");
+        using var nurse = demo.App.CreateClient();
+        await nurse.SignInAsync("nurse1", DemoSeeder.Password);
+        using var doctor = demo.App.CreateClient();
+        await doctor.SignInAsync("doctor2", DemoSeeder.Password);
+
+        using var response = await nurse.Http.GetAsync($"home-beds/{id}/pdf");
+        using var refused = await doctor.Http.GetAsync($"home-beds/{id}/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("家庭病床记录", text);
+        Assert.Contains("二、查床记录", text);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CareTeams.Domain.Contracts;
 using CareTeams.Domain.Elder2111;
+using CareTeams.Domain.HomeBeds;
 using CareTeams.Domain.Visits;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using CareTeams.Domain.Institutions;
@@ -45,6 +46,7 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<ElderPlan2111> ElderPlans => Set<ElderPlan2111>();
     public DbSet<VisitLog> Visits => Set<VisitLog>();
+    public DbSet<HomeBed> HomeBeds => Set<HomeBed>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The Data Protection key ring, shared by every web instance on this database (sign-in cookies, antiforgery).</summary>
@@ -85,6 +87,9 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
             ScopeSeesAll || p.CountyId == ScopeCountyId || p.CentreId == ScopeCentreId || p.TeamId == ScopeTeamId);
         builder.Entity<VisitLog>().HasQueryFilter(ScopeFilter, v =>
             ScopeSeesAll || v.CountyId == ScopeCountyId || v.CentreId == ScopeCentreId || v.TeamId == ScopeTeamId);
+        // Home beds like residents; orders, diagnoses and extensions are reached only through their beds.
+        builder.Entity<HomeBed>().HasQueryFilter(ScopeFilter, b =>
+            ScopeSeesAll || b.CountyId == ScopeCountyId || b.CentreId == ScopeCentreId || b.TeamId == ScopeTeamId);
     }
 
     // EF Core does not report a concurrency conflict to SaveChangesFailed: release the audit

@@ -35,6 +35,11 @@ public static class Endpoints
                     : Results.NotFound())
             .RequireAuthorization(policy => policy.RequireRole(Security.Roles.Admin, Security.Roles.CentreManager));
         endpoints.MapGet("/reports/monthly", MonthlyReportAsync).RequireAuthorization();
+        endpoints.MapGet("/home-beds/{id:int}/pdf", async (int id, Documents.HomeBeds.HomeBedPdf pdf, CancellationToken cancellationToken) =>
+                await pdf.RenderAsync(id, cancellationToken) is { } document
+                    ? Results.File(document.Pdf, "application/pdf", document.FileName)
+                    : Results.NotFound())
+            .RequireAuthorization();
         return endpoints;
     }
 

@@ -20,6 +20,9 @@ public static class ServiceRegistration
         services.AddScoped<ElderCareRecording>();
         services.AddScoped<Imports.ResidentImporter>();
         services.AddScoped<Reports.MonthlyReportQuery>();
+        services.Configure<Domain.HomeBeds.HomeBedSettings>(configuration.GetSection(Domain.HomeBeds.HomeBedSettings.Section));
+        services.AddScoped<HomeBedService>();
+        services.AddScoped<Documents.HomeBeds.HomeBedPdf>();
         return services;
     }
 }

@@ -74,12 +74,15 @@ internal sealed class VisitLogConfiguration : IEntityTypeConfiguration<VisitLog>
         builder.HasIndex(v => new { v.CentreId, v.StartedAt });
         builder.HasIndex(v => new { v.StaffMemberId, v.StartedAt });
         builder.HasIndex(v => v.PlanItemId);
-        builder.HasIndex(v => new { v.HomeBedId, v.StartedAt });
+        builder.HasIndex(v => new { v.HomeBedId, v.Kind, v.StartedAt });
+        builder.HasIndex(v => new { v.BedOrderId, v.StartedAt });
         builder.HasOne<Resident>().WithMany().HasForeignKey(v => v.ResidentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(v => v.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(v => v.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Centre>().WithMany().HasForeignKey(v => v.CentreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Village>().WithMany().HasForeignKey(v => v.VillageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PlanItem>().WithMany().HasForeignKey(v => v.PlanItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CareTeams.Domain.HomeBeds.HomeBed>().WithMany().HasForeignKey(v => v.HomeBedId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CareTeams.Domain.HomeBeds.BedOrder>().WithMany().HasForeignKey(v => v.BedOrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -147,6 +147,9 @@ public static class DemoSeeder
         var (packageCount, contractCount) = await DemoContracts.SeedAsync(db, centre, random, today, cancellationToken);
         db.ChangeTracker.Clear();
         progress($"  {packageCount} service packages, {contractCount} contracts");
+        var bedCount = await DemoHomeBeds.SeedAsync(db, centre, today, ChinaTime.LocalTimeOf(clock.Now), cancellationToken);
+        db.ChangeTracker.Clear();
+        progress($"  {bedCount} home beds with their rounds and nursing visits");
 
         var (planCount, doneCount, _) = await DemoPlans2111.SeedAsync(db, random, today, ChinaTime.LocalTimeOf(clock.Now), cancellationToken);
         db.ChangeTracker.Clear();

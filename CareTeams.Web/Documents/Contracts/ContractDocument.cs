@@ -130,7 +130,7 @@ public static class ContractDocument
         };
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
     /// <summary>1,234.50 (yuan, to the fen).</summary>
     internal static string Yuan(Money amount) => amount.Yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);

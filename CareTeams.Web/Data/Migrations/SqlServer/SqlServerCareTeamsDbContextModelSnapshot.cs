@@ -385,6 +385,221 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.ToTable("PlanItems2111", (string)null);
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedDiagnosis", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("HomeBedId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Icd10Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBedId");
+
+                    b.ToTable("BedDiagnoses", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ExtendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HomeBedId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NewLimitDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PreviousLimitDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBedId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("BedExtensions", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("HomeBedId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrderedByStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("StoppedByStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("StoppedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBedId");
+
+                    b.HasIndex("OrderedByStaffId");
+
+                    b.HasIndex("StoppedByStaffId");
+
+                    b.ToTable("BedOrders", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.HomeBed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ClosedByStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosingSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ConditionAtClosing")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LimitDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenedByStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponsibleDoctorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponsibleNurseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_HomeBeds_OneOpenPerResident")
+                        .HasFilter("Status <> 3");
+
+                    b.HasIndex("ResponsibleDoctorId");
+
+                    b.HasIndex("ResponsibleNurseId");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("CentreId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.ToTable("HomeBeds", (string)null);
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.Property<int>("Id")
@@ -804,15 +1019,17 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("VillageId");
 
-                    b.HasIndex("CentreId", "StartedAt");
+                    b.HasIndex("BedOrderId", "StartedAt");
 
-                    b.HasIndex("HomeBedId", "StartedAt");
+                    b.HasIndex("CentreId", "StartedAt");
 
                     b.HasIndex("ResidentId", "StartedAt");
 
                     b.HasIndex("StaffMemberId", "StartedAt");
 
                     b.HasIndex("TeamId", "StartedAt");
+
+                    b.HasIndex("HomeBedId", "Kind", "StartedAt");
 
                     b.ToTable("VisitLogs", (string)null);
                 });
@@ -1348,6 +1565,261 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedDiagnosis", b =>
+                {
+                    b.HasOne("CareTeams.Domain.HomeBeds.HomeBed", null)
+                        .WithMany("Diagnoses")
+                        .HasForeignKey("HomeBedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedExtension", b =>
+                {
+                    b.HasOne("CareTeams.Domain.HomeBeds.HomeBed", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("HomeBedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedOrder", b =>
+                {
+                    b.HasOne("CareTeams.Domain.HomeBeds.HomeBed", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("HomeBedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OrderedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StoppedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("CareTeams.Domain.HomeBeds.OrderFrequency", "Frequency", b1 =>
+                        {
+                            b1.Property<int>("BedOrderId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Count")
+                                .HasColumnType("int")
+                                .HasColumnName("FrequencyCount");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("int")
+                                .HasColumnName("FrequencyUnit");
+
+                            b1.HasKey("BedOrderId");
+
+                            b1.ToTable("BedOrders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BedOrderId");
+                        });
+
+                    b.Navigation("Frequency")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.HomeBed", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleNurseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CareTeams.Domain.HomeBeds.AdmissionAssessment", "Assessment", b1 =>
+                        {
+                            b1.Property<int>("HomeBedId")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("AbilityLevel")
+                                .HasColumnType("int")
+                                .HasColumnName("AssessmentAbilityLevel");
+
+                            b1.Property<string>("Findings")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("AssessmentFindings");
+
+                            b1.HasKey("HomeBedId");
+
+                            b1.ToTable("HomeBeds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HomeBedId");
+
+                            b1.OwnsOne("CareTeams.Domain.Assessments.VitalSigns", "Vitals", b2 =>
+                                {
+                                    b2.Property<int>("AdmissionAssessmentHomeBedId")
+                                        .HasColumnType("int");
+
+                                    b2.Property<int?>("Diastolic")
+                                        .HasColumnType("int")
+                                        .HasColumnName("AdmissionDiastolic");
+
+                                    b2.Property<decimal?>("FastingGlucose")
+                                        .HasPrecision(4, 1)
+                                        .HasColumnType("decimal(4,1)")
+                                        .HasColumnName("AdmissionFastingGlucose");
+
+                                    b2.Property<int?>("OxygenSaturation")
+                                        .HasColumnType("int")
+                                        .HasColumnName("AdmissionOxygenSaturation");
+
+                                    b2.Property<int?>("Pulse")
+                                        .HasColumnType("int")
+                                        .HasColumnName("AdmissionPulse");
+
+                                    b2.Property<int?>("Systolic")
+                                        .HasColumnType("int")
+                                        .HasColumnName("AdmissionSystolic");
+
+                                    b2.Property<decimal?>("TemperatureC")
+                                        .HasPrecision(4, 1)
+                                        .HasColumnType("decimal(4,1)")
+                                        .HasColumnName("AdmissionTemperatureC");
+
+                                    b2.Property<decimal?>("WeightKg")
+                                        .HasPrecision(5, 1)
+                                        .HasColumnType("decimal(5,1)")
+                                        .HasColumnName("AdmissionWeightKg");
+
+                                    b2.HasKey("AdmissionAssessmentHomeBedId");
+
+                                    b2.ToTable("HomeBeds");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AdmissionAssessmentHomeBedId");
+                                });
+
+                            b1.Navigation("Vitals");
+                        });
+
+                    b.OwnsOne("CareTeams.Domain.HomeBeds.BedApplication", "Application", b1 =>
+                        {
+                            b1.Property<int>("HomeBedId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateOnly>("AppliedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("AppliedOn");
+
+                            b1.Property<int>("Condition")
+                                .HasColumnType("int")
+                                .HasColumnName("Condition");
+
+                            b1.Property<string>("DoctorOpinion")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("DoctorOpinion");
+
+                            b1.Property<string>("Indications")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("Indications");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("int")
+                                .HasColumnName("Kind");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("ApplicationSummary");
+
+                            b1.HasKey("HomeBedId");
+
+                            b1.ToTable("HomeBeds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HomeBedId");
+                        });
+
+                    b.OwnsOne("CareTeams.Domain.HomeBeds.BedConsent", "Consent", b1 =>
+                        {
+                            b1.Property<int>("HomeBedId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Relation")
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ConsentRelation");
+
+                            b1.Property<string>("SignedBy")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ConsentSignedBy");
+
+                            b1.Property<DateOnly>("SignedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ConsentSignedOn");
+
+                            b1.HasKey("HomeBedId");
+
+                            b1.ToTable("HomeBeds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HomeBedId");
+                        });
+
+                    b.Navigation("Application")
+                        .IsRequired();
+
+                    b.Navigation("Assessment")
+                        .IsRequired();
+
+                    b.Navigation("Consent")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.HasOne("CareTeams.Domain.Institutions.County", null)
@@ -1436,11 +1908,21 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CareTeams.Domain.Visits.VisitLog", b =>
                 {
+                    b.HasOne("CareTeams.Domain.HomeBeds.BedOrder", null)
+                        .WithMany()
+                        .HasForeignKey("BedOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareTeams.Domain.Institutions.Centre", null)
                         .WithMany()
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.HomeBeds.HomeBed", null)
+                        .WithMany()
+                        .HasForeignKey("HomeBedId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CareTeams.Domain.Elder2111.PlanItem", null)
                         .WithMany()
@@ -1580,6 +2062,15 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("CareTeams.Domain.Elder2111.ElderPlan2111", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.HomeBed", b =>
+                {
+                    b.Navigation("Diagnoses");
+
+                    b.Navigation("Extensions");
+
+                    b.Navigation("Orders");
                 });
 #pragma warning restore 612, 618
         }

@@ -366,6 +366,213 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.ToTable("PlanItems2111", (string)null);
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedDiagnosis", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HomeBedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Icd10Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBedId");
+
+                    b.ToTable("BedDiagnoses", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HomeBedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewLimitDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousLimitDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBedId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("BedExtensions", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HomeBedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderedByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StoppedByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StoppedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBedId");
+
+                    b.HasIndex("OrderedByStaffId");
+
+                    b.HasIndex("StoppedByStaffId");
+
+                    b.ToTable("BedOrders", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.HomeBed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionAtClosing")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LimitDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenedByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponsibleDoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponsibleNurseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_HomeBeds_OneOpenPerResident")
+                        .HasFilter("Status <> 3");
+
+                    b.HasIndex("ResponsibleDoctorId");
+
+                    b.HasIndex("ResponsibleNurseId");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("CentreId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.ToTable("HomeBeds", (string)null);
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.Property<int>("Id")
@@ -769,15 +976,17 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("VillageId");
 
-                    b.HasIndex("CentreId", "StartedAt");
+                    b.HasIndex("BedOrderId", "StartedAt");
 
-                    b.HasIndex("HomeBedId", "StartedAt");
+                    b.HasIndex("CentreId", "StartedAt");
 
                     b.HasIndex("ResidentId", "StartedAt");
 
                     b.HasIndex("StaffMemberId", "StartedAt");
 
                     b.HasIndex("TeamId", "StartedAt");
+
+                    b.HasIndex("HomeBedId", "Kind", "StartedAt");
 
                     b.ToTable("VisitLogs", (string)null);
                 });
@@ -1301,6 +1510,261 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedDiagnosis", b =>
+                {
+                    b.HasOne("CareTeams.Domain.HomeBeds.HomeBed", null)
+                        .WithMany("Diagnoses")
+                        .HasForeignKey("HomeBedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedExtension", b =>
+                {
+                    b.HasOne("CareTeams.Domain.HomeBeds.HomeBed", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("HomeBedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.BedOrder", b =>
+                {
+                    b.HasOne("CareTeams.Domain.HomeBeds.HomeBed", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("HomeBedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OrderedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StoppedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("CareTeams.Domain.HomeBeds.OrderFrequency", "Frequency", b1 =>
+                        {
+                            b1.Property<int>("BedOrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Count")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FrequencyCount");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FrequencyUnit");
+
+                            b1.HasKey("BedOrderId");
+
+                            b1.ToTable("BedOrders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BedOrderId");
+                        });
+
+                    b.Navigation("Frequency")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.HomeBed", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleNurseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CareTeams.Domain.HomeBeds.AdmissionAssessment", "Assessment", b1 =>
+                        {
+                            b1.Property<int>("HomeBedId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AbilityLevel")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AssessmentAbilityLevel");
+
+                            b1.Property<string>("Findings")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AssessmentFindings");
+
+                            b1.HasKey("HomeBedId");
+
+                            b1.ToTable("HomeBeds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HomeBedId");
+
+                            b1.OwnsOne("CareTeams.Domain.Assessments.VitalSigns", "Vitals", b2 =>
+                                {
+                                    b2.Property<int>("AdmissionAssessmentHomeBedId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int?>("Diastolic")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("AdmissionDiastolic");
+
+                                    b2.Property<decimal?>("FastingGlucose")
+                                        .HasPrecision(4, 1)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("AdmissionFastingGlucose");
+
+                                    b2.Property<int?>("OxygenSaturation")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("AdmissionOxygenSaturation");
+
+                                    b2.Property<int?>("Pulse")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("AdmissionPulse");
+
+                                    b2.Property<int?>("Systolic")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("AdmissionSystolic");
+
+                                    b2.Property<decimal?>("TemperatureC")
+                                        .HasPrecision(4, 1)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("AdmissionTemperatureC");
+
+                                    b2.Property<decimal?>("WeightKg")
+                                        .HasPrecision(5, 1)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("AdmissionWeightKg");
+
+                                    b2.HasKey("AdmissionAssessmentHomeBedId");
+
+                                    b2.ToTable("HomeBeds");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AdmissionAssessmentHomeBedId");
+                                });
+
+                            b1.Navigation("Vitals");
+                        });
+
+                    b.OwnsOne("CareTeams.Domain.HomeBeds.BedApplication", "Application", b1 =>
+                        {
+                            b1.Property<int>("HomeBedId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("AppliedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AppliedOn");
+
+                            b1.Property<int>("Condition")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Condition");
+
+                            b1.Property<string>("DoctorOpinion")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DoctorOpinion");
+
+                            b1.Property<string>("Indications")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Indications");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Kind");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicationSummary");
+
+                            b1.HasKey("HomeBedId");
+
+                            b1.ToTable("HomeBeds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HomeBedId");
+                        });
+
+                    b.OwnsOne("CareTeams.Domain.HomeBeds.BedConsent", "Consent", b1 =>
+                        {
+                            b1.Property<int>("HomeBedId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Relation")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConsentRelation");
+
+                            b1.Property<string>("SignedBy")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConsentSignedBy");
+
+                            b1.Property<DateOnly>("SignedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConsentSignedOn");
+
+                            b1.HasKey("HomeBedId");
+
+                            b1.ToTable("HomeBeds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HomeBedId");
+                        });
+
+                    b.Navigation("Application")
+                        .IsRequired();
+
+                    b.Navigation("Assessment")
+                        .IsRequired();
+
+                    b.Navigation("Consent")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Institutions.Centre", b =>
                 {
                     b.HasOne("CareTeams.Domain.Institutions.County", null)
@@ -1389,11 +1853,21 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CareTeams.Domain.Visits.VisitLog", b =>
                 {
+                    b.HasOne("CareTeams.Domain.HomeBeds.BedOrder", null)
+                        .WithMany()
+                        .HasForeignKey("BedOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareTeams.Domain.Institutions.Centre", null)
                         .WithMany()
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.HomeBeds.HomeBed", null)
+                        .WithMany()
+                        .HasForeignKey("HomeBedId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CareTeams.Domain.Elder2111.PlanItem", null)
                         .WithMany()
@@ -1533,6 +2007,15 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CareTeams.Domain.Elder2111.ElderPlan2111", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.HomeBeds.HomeBed", b =>
+                {
+                    b.Navigation("Diagnoses");
+
+                    b.Navigation("Extensions");
+
+                    b.Navigation("Orders");
                 });
 #pragma warning restore 612, 618
         }
