@@ -14,6 +14,10 @@ public static class ServiceRegistration
         services.AddScoped<PackageCatalogue>();
         services.AddScoped<TeamAdministration>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<VisitLogService>();
+        // Due visits for "我的日程": each source adds its own (the home-bed one plugs in here as another IDueVisitSource).
+        services.AddScoped<IDueVisitSource, Plan2111DueVisits>();
+        services.AddScoped<VisitCalendar>();
         return services;
     }
 }
