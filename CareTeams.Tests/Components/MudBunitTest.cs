@@ -58,6 +58,8 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.GetRequiredService<ResidentDirectory>());
         Services.AddSingleton(app.GetRequiredService<InstitutionDirectory>());
         Services.AddSingleton(app.GetRequiredService<AuditLog>());
+        Services.AddSingleton(app.GetRequiredService<VisitLogService>());
+        Services.AddSingleton(app.GetRequiredService<VisitCalendar>());
         Services.AddSingleton(app.GetRequiredService<ICurrentUser>());
         Services.AddSingleton(app.GetRequiredService<IClock>());
         AddAuthorization().SetAuthorized(user.UserName);
