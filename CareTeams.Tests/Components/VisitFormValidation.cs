@@ -29,6 +29,20 @@ public sealed class VisitFormValidation : MudBunitTest
         return page;
     }
 
+    /// <summary>Fills in and saves a valid follow-up (08:00–08:30 today); the page then shows the saved visit.</summary>
+    private void SaveFollowUp(int systolic, int diastolic, string? signedBy = null)
+    {
+        var page = OpenForm();
+        Type(page, "field-started", "2026-11-23T08:00");
+        Type(page, "field-ended", "2026-11-23T08:30");
+        TypeNumber(page, "field-systolic", systolic.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        TypeNumber(page, "field-diastolic", diastolic.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (signedBy is not null)
+            Type(page, "field-signed-by", signedBy);
+        page.Find("form").Submit();
+        page.WaitForAssertion(() => Assert.Matches(@"^/visits/\d+$", CurrentPath));
+    }
+
     private static void Type(IRenderedComponent<VisitEdit> page, string field, string text) =>
         page.Find($"[data-testid={field}] input, [data-testid={field}] textarea").Change(text);
 
@@ -112,16 +126,8 @@ public sealed class VisitFormValidation : MudBunitTest
     [Fact]
     public void A_valid_follow_up_is_saved_and_its_page_shows_the_classification()
     {
-        var page = OpenForm();
-        Type(page, "field-started", "2026-11-23T08:00");
-        Type(page, "field-ended", "2026-11-23T08:30");
-        TypeNumber(page, "field-systolic", "152");
-        TypeNumber(page, "field-diastolic", "86");
-        Type(page, "field-signed-by", "王老伯");
+        SaveFollowUp(152, 86, "王老伯");
 
-        page.Find("form").Submit();
-
-        page.WaitForAssertion(() => Assert.Matches(@"^/visits/\d+$", CurrentPath));
         using var db = Database.Context(UserScope.System);
         var visit = Assert.Single(db.Visits);
         Assert.Equal((152, 86, "王老伯"), (visit.Vitals!.Systolic!.Value, visit.Vitals.Diastolic!.Value, visit.SignedBy));
@@ -135,13 +141,7 @@ public sealed class VisitFormValidation : MudBunitTest
     [Fact]
     public void The_resident_page_lists_the_visits_with_their_flags_and_offers_to_log_one()
     {
-        var form = OpenForm();
-        Type(form, "field-started", "2026-11-23T08:00");
-        Type(form, "field-ended", "2026-11-23T08:30");
-        TypeNumber(form, "field-systolic", "152");
-        TypeNumber(form, "field-diastolic", "86");
-        form.Find("form").Submit();
-        form.WaitForAssertion(() => Assert.Matches(@"^/visits/\d+$", CurrentPath));
+        SaveFollowUp(152, 86);
 
         var page = Render<ResidentPage>(p => p.Add(x => x.Id, _elder.Id));
 

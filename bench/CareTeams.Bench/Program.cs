@@ -15,10 +15,13 @@ var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("-
     .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) ?? "");
 if (args.Length > 0 && args[0] == "contracts")
     return await ContractBench.RunAsync(options);
+if (args.Length > 0 && args[0] == "visits")
+    return await VisitBench.RunAsync(options);
 if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
 {
     Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
     Console.Error.WriteLine("       CareTeams.Bench contracts --work <empty folder> [--count 10000] [--out results.md]");
+    Console.Error.WriteLine("       CareTeams.Bench visits --db <seed-scale sqlite file> [--count 2000000] [--runs 200] [--out results.md]");
     return 2;
 }
 var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 200;
@@ -100,10 +103,7 @@ report.AppendLine("| search | app median (ms) | app p95 (ms) | raw SQL median (m
 report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var (a, s, rows) in results)
     report.AppendLine(CultureInfo.InvariantCulture, $"| {a.Name} | {a.MedianMs:F2} | {a.P95Ms:F2} | {s.MedianMs:F2} | {s.P95Ms:F2} | {a.MedianMs / s.MedianMs:F2} | {rows:N0} |");
-Console.WriteLine();
-Console.WriteLine(report);
-if (options.TryGetValue("out", out var outPath))
-    await File.WriteAllTextAsync(outPath, report.ToString());
+await BenchReport.EmitAsync(report.ToString(), options);
 return 0;
 
 static async Task<List<int>> QueryInts(SqliteConnection c, string sql)
