@@ -46,6 +46,8 @@ public enum VisitFormKind
     TcmConstitution = 3,
     /// <summary>老年人能力评估表</summary>
     AbilityAssessment = 4,
+    /// <summary>高血压 / 2型糖尿病患者随访服务记录表</summary>
+    ChronicFollowUp = 5,
 }
 
 public static class VisitTerms
@@ -231,12 +233,23 @@ public sealed class VisitLog : AggregateRoot
         return visit;
     }
 
-    /// <summary>Corrects the times, readings and notes of a visit; what it served stays.</summary>
-    public void Amend(VisitDetails details, DateTime now)
+    /// <summary>
+    /// Corrects the times, readings and notes of a visit; what it served stays. A form whose result follows from the
+    /// readings (a chronic follow-up's classification) is given again with them.
+    /// </summary>
+    public void Amend(VisitDetails details, DateTime now, VisitForm? form = null)
     {
         if (details.Kind != Kind)
             throw new DomainException("visit.kind-fixed", "服务类型登记后不能修改；如登记错误，请另行登记。");
+        if (form is not null && form.Kind != FormKind)
+            throw new DomainException("visit.form-fixed", "服务记录表的类型登记后不能修改。");
         Apply(details, now);
+        if (form is not null)
+        {
+            FormAnswers = form.Answers;
+            FormResult = form.Result;
+            FormScore = form.Score;
+        }
     }
 
     private void Apply(VisitDetails details, DateTime now)

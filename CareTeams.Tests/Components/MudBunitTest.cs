@@ -60,6 +60,8 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.GetRequiredService<AuditLog>());
         Services.AddSingleton(app.GetRequiredService<ElderCareWorklist>());
         Services.AddSingleton(app.GetRequiredService<HomeBedService>());
+        Services.AddSingleton(app.GetRequiredService<VisitLogService>());
+        Services.AddSingleton(app.GetRequiredService<VisitCalendar>());
         Services.AddSingleton(app.GetRequiredService<ICurrentUser>());
         Services.AddSingleton(app.GetRequiredService<IClock>());
         AddAuthorization().SetAuthorized(user.UserName);

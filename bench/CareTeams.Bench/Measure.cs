@@ -28,3 +28,16 @@ public sealed record Timing(string Name, int Runs, double MedianMs, double P95Ms
         return sorted[low] + ((sorted[high] - sorted[low]) * (rank - low));
     }
 }
+
+/// <summary>A benchmark's markdown report (a sentence, then a table): printed, and written to the <c>--out</c> file when one is given.</summary>
+public static class BenchReport
+{
+    public static async Task EmitAsync(string intro, string header, string alignment, IEnumerable<string> rows, IReadOnlyDictionary<string, string> options)
+    {
+        var report = string.Join(Environment.NewLine, [intro, "", header, alignment, .. rows]) + Environment.NewLine;
+        Console.WriteLine();
+        Console.WriteLine(report);
+        if (options.TryGetValue("out", out var outPath))
+            await File.WriteAllTextAsync(outPath, report);
+    }
+}

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CareTeams.Bench;
 using CareTeams.Domain.Residents;
 using CareTeams.Web;
@@ -25,6 +24,8 @@ if (args.Length > 0 && args[0] == "import")
     return await ImportBench.RunAsync(options);
 if (args.Length > 0 && args[0] == "report")
     return await ReportBench.RunAsync(options);
+if (args.Length > 0 && args[0] == "visits")
+    return await VisitBench.RunAsync(options);
 if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
 {
     Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
@@ -32,6 +33,7 @@ if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out va
     Console.Error.WriteLine("       CareTeams.Bench worklist --db <sqlite file with 2111 plans> [--year yyyy] [--runs 50] [--fill] [--sql] [--pdf route-sheet.pdf] [--out results.md]");
     Console.Error.WriteLine("       CareTeams.Bench plan2111 --db <seed-scale sqlite file> [--work <folder>] [--no-audit] [--out results.md]");
     Console.Error.WriteLine("       CareTeams.Bench report --db <seed-scale sqlite file> --month yyyy-MM [--scope centre|all|both] [--synthesise] [--runs 3]");
+    Console.Error.WriteLine("       CareTeams.Bench visits --db <seed-scale sqlite file> [--count 2000000] [--runs 200] [--out results.md]");
     return 2;
 }
 var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 200;
@@ -106,17 +108,13 @@ await Compare("by name prefix (2 chars)", i => new ResidentQuery { Search = name
 await Compare("by village (first page)", i => new ResidentQuery { VillageId = villageIds[i % villageIds.Count] },
     i => RawAsync("r.VillageId = $village", "r.Name, r.Id", ("$village", villageIds[i % villageIds.Count])));
 
-var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"Resident search on {totalResidents:N0} residents (seed-scale), as a centre manager (centre {centreId}), {runs} runs each after 5 warm-up runs; page of 25 with the total count.");
-report.AppendLine();
-report.AppendLine("| search | app median (ms) | app p95 (ms) | raw SQL median (ms) | raw SQL p95 (ms) | app ÷ raw (median) | matching rows (first sample) |");
-report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-foreach (var (a, s, rows) in results)
-    report.AppendLine(CultureInfo.InvariantCulture, $"| {a.Name} | {a.MedianMs:F2} | {a.P95Ms:F2} | {s.MedianMs:F2} | {s.P95Ms:F2} | {a.MedianMs / s.MedianMs:F2} | {rows:N0} |");
-Console.WriteLine();
-Console.WriteLine(report);
-if (options.TryGetValue("out", out var outPath))
-    await File.WriteAllTextAsync(outPath, report.ToString());
+await BenchReport.EmitAsync(
+    string.Create(CultureInfo.InvariantCulture, $"Resident search on {totalResidents:N0} residents (seed-scale), as a centre manager (centre {centreId}), {runs} runs each after 5 warm-up runs; page of 25 with the total count."),
+    "| search | app median (ms) | app p95 (ms) | raw SQL median (ms) | raw SQL p95 (ms) | app ÷ raw (median) | matching rows (first sample) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    results.Select(x => string.Create(CultureInfo.InvariantCulture,
+        $"| {x.App.Name} | {x.App.MedianMs:F2} | {x.App.P95Ms:F2} | {x.Raw.MedianMs:F2} | {x.Raw.P95Ms:F2} | {x.App.MedianMs / x.Raw.MedianMs:F2} | {x.Rows:N0} |")),
+    options);
 return 0;
 
 static async Task<List<int>> QueryInts(SqliteConnection c, string sql)
