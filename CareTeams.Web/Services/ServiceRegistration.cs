@@ -26,6 +26,7 @@ public static class ServiceRegistration
         services.AddScoped<VisitLogService>();
         // Due visits for "我的日程": each source adds its own (the home-bed one plugs in here as another IDueVisitSource).
         services.AddScoped<IDueVisitSource, Plan2111DueVisits>();
+        services.AddScoped<IDueVisitSource, HomeBedDueVisits>();
         services.AddScoped<VisitCalendar>();
         return services;
     }

@@ -62,3 +62,15 @@ public sealed class VisitCalendar(IEnumerable<IDueVisitSource> sources, ICurrent
         return entries.OrderBy(e => e.Day).ThenByDescending(e => e.IsOverdue).ThenBy(e => e.DueOn).ThenBy(e => e.ResidentName).ToList();
     }
 }
+
+/// <summary>The home-bed rounds and order visits due to the staff member (or the team): the bed's own schedule.</summary>
+public sealed class HomeBedDueVisits(HomeBedService beds) : IDueVisitSource
+{
+    public async Task<IReadOnlyList<DueVisit>> DueAsync(int? staffMemberId, DateOnly first, DateOnly last, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var rows = await beds.DueForStaffAsync(staffMemberId, first, last, cancellationToken);
+        return rows.Select(r => new DueVisit(r.Day, r.DueOn, r.Times > 1 ? $"{r.Title} ×{r.Times}" : r.Title, r.ResidentId, r.ResidentName,
+            $"home-beds/{r.HomeBedId}", r.IsOverdue)).ToList();
+    }
+}
