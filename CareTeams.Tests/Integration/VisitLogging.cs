@@ -48,14 +48,14 @@ public sealed class VisitLogging : IDisposable
 
     private VisitLogService As(UserScope user) => _database.Service<VisitLogService>(user);
 
-    private VisitInput FollowUp(Resident resident, int systolic, int diastolic, int daysAgo = 0) => new()
+    private LoggedVisitInput FollowUp(Resident resident, int systolic, int diastolic, int daysAgo = 0) => new()
     {
         ResidentId = resident.Id, StartedAt = At(8, 0, daysAgo), EndedAt = At(8, 30, daysAgo), Place = VisitPlace.Home,
         Kind = VisitKind.ChronicFollowUp, Service = ServiceKind.HypertensionFollowUp, Systolic = systolic, Diastolic = diastolic,
         Notes = "规律服药，低盐饮食", SignedBy = "王老伯", SignedRelation = "本人",
     };
 
-    private VisitInput HomeVisit(Resident resident, int daysAgo = 0) => new()
+    private LoggedVisitInput HomeVisit(Resident resident, int daysAgo = 0) => new()
     {
         ResidentId = resident.Id, StartedAt = At(8, 0, daysAgo), EndedAt = At(8, 20, daysAgo), Place = VisitPlace.Home,
         Kind = VisitKind.Other, Service = ServiceKind.HomeVisit, Pulse = 72, Notes = "上门了解近况",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareTeams.Web.Services;
 
 /// <summary>What the visit form sends: times in China wall-clock time, what the visit was, readings, notes, signature.</summary>
-public sealed record VisitInput
+public sealed record LoggedVisitInput
 {
     public int ResidentId { get; init; }
     public DateTime? StartedAt { get; init; }
@@ -54,7 +54,7 @@ public sealed record VisitResident(int Id, string Name, int Age, KeyPopulation T
 }
 
 /// <summary>A saved visit for the view / amend page.</summary>
-public sealed record VisitView(int Id, Guid Version, VisitResident Resident, string StaffName, VisitInput Input, VisitKind Kind,
+public sealed record VisitView(int Id, Guid Version, VisitResident Resident, string StaffName, LoggedVisitInput Input, VisitKind Kind,
     ServiceKind Service, string? VitalFlags, string? Result, FollowUpAnswers? FollowUp, string? AmendRefusal);
 
 /// <summary>One line of a resident's visit history.</summary>
@@ -91,7 +91,7 @@ public sealed class VisitLogService(IDbContextFactory<CareTeamsDbContext> contex
     /// <summary>Whether the signed-in user can record visits (is a staff member).</summary>
     public bool UserIsStaff => currentUser.Scope.StaffMemberId > 0;
 
-    public async Task<SaveResult> RecordAsync(VisitInput input, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> RecordAsync(LoggedVisitInput input, CancellationToken cancellationToken = default)
     {
         if (!UserIsStaff)
             return SaveResult.Invalid(string.Empty, NoStaffMessage);
@@ -133,7 +133,7 @@ public sealed class VisitLogService(IDbContextFactory<CareTeamsDbContext> contex
         var staffName = await db.Staff.Where(s => s.Id == visit.StaffMemberId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
         var me = await MeAsync(db, cancellationToken);
         var v = visit.Vitals;
-        var input = new VisitInput
+        var input = new LoggedVisitInput
         {
             ResidentId = visit.ResidentId, StartedAt = visit.StartedAt, EndedAt = visit.EndedAt, Place = visit.Place, Kind = visit.Kind,
             Service = visit.Service, Systolic = v?.Systolic, Diastolic = v?.Diastolic, Pulse = v?.Pulse, TemperatureC = v?.TemperatureC,
@@ -148,7 +148,7 @@ public sealed class VisitLogService(IDbContextFactory<CareTeamsDbContext> contex
     }
 
     /// <summary>Corrects a visit from the version the user started from; a concurrent correction comes back as a conflict.</summary>
-    public async Task<SaveResult> AmendAsync(int id, Guid version, VisitInput input, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> AmendAsync(int id, Guid version, LoggedVisitInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
@@ -203,7 +203,7 @@ public sealed class VisitLogService(IDbContextFactory<CareTeamsDbContext> contex
     /// Every problem with the input at once (times, readings, kind and service, a follow-up's reading), by field, in
     /// Chinese; or the details to record.
     /// </summary>
-    public static (VisitDetails? Details, IReadOnlyList<ValidationError> Errors) Validate(VisitInput input, Resident resident, DateTime now)
+    public static (VisitDetails? Details, IReadOnlyList<ValidationError> Errors) Validate(LoggedVisitInput input, Resident resident, DateTime now)
     {
         var errors = new List<ValidationError>();
         if (input.StartedAt is null)
@@ -227,7 +227,7 @@ public sealed class VisitLogService(IDbContextFactory<CareTeamsDbContext> contex
     }
 
     /// <summary>A chronic follow-up's classification as the visit's form (null for other visits).</summary>
-    private static async Task<VisitForm?> FollowUpFormAsync(CareTeamsDbContext db, VisitInput input, VisitDetails details, Resident resident,
+    private static async Task<VisitForm?> FollowUpFormAsync(CareTeamsDbContext db, LoggedVisitInput input, VisitDetails details, Resident resident,
         int? visitId, CancellationToken cancellationToken)
     {
         if (input.Kind != VisitKind.ChronicFollowUp || ChronicFollowUp.ConditionOf(details.Service) is not { } condition)
