@@ -59,6 +59,7 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.GetRequiredService<InstitutionDirectory>());
         Services.AddSingleton(app.GetRequiredService<AuditLog>());
         Services.AddSingleton(app.GetRequiredService<ElderCareWorklist>());
+        Services.AddSingleton(app.GetRequiredService<ElderCareRecording>());
         Services.AddSingleton(app.GetRequiredService<HomeBedService>());
         Services.AddSingleton(app.GetRequiredService<VisitLogService>());
         Services.AddSingleton(app.GetRequiredService<VisitCalendar>());
