@@ -164,6 +164,35 @@ public sealed class HomeBedTests : IDisposable
     }
 
     [Fact]
+    public async Task The_monthly_report_counts_beds_opened_closed_open_at_month_end_and_the_bed_days_of_those_closed()
+    {
+        // November 2026: 王老伯's bed opened on the 1st and closed on the 20th (19 bed-days); 周奶奶's opened on the 10th, still open.
+        await using (var db = _database.Context(UserScope.System))
+        {
+            var staff = await db.Staff.ToDictionaryAsync(s => s.Id);
+            var wang = await db.Residents.SingleAsync(r => r.Id == _elder.Id);
+            var zhou = await db.Residents.SingleAsync(r => r.Id == _elderB.Id);
+            var closed = HomeBed.Open(wang, [], staff[_catalogue.DoctorA.Id], staff[_catalogue.NurseA.Id], Opening(new DateOnly(2026, 11, 1)), true,
+                _catalogue.DoctorA.Id, HomeBedSettings.Default, Today);
+            var open = HomeBed.Open(zhou, [], staff[_catalogue.DoctorB.Id], staff[_catalogue.NurseB.Id], Opening(new DateOnly(2026, 11, 10)), true,
+                _catalogue.DoctorB.Id, HomeBedSettings.Default, Today);
+            db.HomeBeds.AddRange(closed, open);
+            await db.SaveChangesAsync();
+            closed.Close(CareTeams.Tests.Domain.HomeBeds.BedBuilder.Closing(new DateOnly(2026, 11, 20)), _catalogue.DoctorA.Id, Today);
+            await db.SaveChangesAsync();
+        }
+
+        var november = (await _database.Service<CareTeams.Web.Reports.MonthlyReportQuery>(_county.Manager)
+            .BuildAsync("TEST01", new CareTeams.Web.Reports.ReportMonth(2026, 11), withResidents: false)).Report!;
+        var october = (await _database.Service<CareTeams.Web.Reports.MonthlyReportQuery>(_county.Manager)
+            .BuildAsync("TEST01", new CareTeams.Web.Reports.ReportMonth(2026, 10), withResidents: false)).Report!;
+
+        var row = Assert.Single(november.HomeBeds);
+        Assert.Equal((2, 1, 1, 19), (row.Opened, row.Closed, row.OpenAtMonthEnd, row.BedDays));
+        Assert.Equal((0, 0, 0, 0), (october.HomeBeds[0].Opened, october.HomeBeds[0].Closed, october.HomeBeds[0].OpenAtMonthEnd, october.HomeBeds[0].BedDays));
+    }
+
+    [Fact]
     public async Task A_resident_who_is_not_eligible_gets_every_reason_in_Chinese_and_the_form_errors_by_field()
     {
         var young = _county.AddResident(_database, _county.VillageA, "李青年", new DateOnly(1990, 1, 1));

@@ -142,7 +142,7 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
             .Select(v => new MonthlyReportRow(v.Id, v.Name, centreNames.GetValueOrDefault(v.CentreId, ""), byVillage[v.Id])).ToList();
 
         var (plan2111, plan2111Total) = await Plan2111Async(db, centreId, centres.Select(c => (c.Id, c.Name)).ToList(), month, cancellationToken);
-        var homeBeds = HomeBeds(centres.Select(c => (c.Id, c.Name)).ToList(), month);
+        var homeBeds = await HomeBedsAsync(db, centreId, centres.Select(c => (c.Id, c.Name)).ToList(), month, cancellationToken);
         var (visitKinds, visitStaff) = await VisitsAsync(db, centreId, centreNames, month, cancellationToken);
 
         var residents = new List<ReportResident>();
@@ -345,17 +345,36 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
     }
 
     /// <summary>
-    /// 家庭病床 per centre. ===== LEAD: FILL IN WHEN HOME BEDS LAND =====
-    /// Home beds do not exist yet, so every figure is 0. The definitions to implement (DOMAIN.md, Home beds):
-    /// opened = beds whose opening date (建床) is in the month; closed = beds whose closing date (撤床) is in
-    /// the month; open at month end = opened on or before the last day and not closed on or before it;
-    /// bed-days = the bed-days (closing date − opening date) of the beds closed in the month. Aggregate with
-    /// one GroupBy on CentreId like <see cref="VisitsAsync"/>; the workbook's 家庭病床 sheet needs no change.
+    /// 家庭病床 per centre (DOMAIN.md, Home beds): opened = beds whose opening date (建床) is in the month;
+    /// closed = beds whose closing date (撤床) is in the month; open at month end = opened on or before the
+    /// last day and not closed on or before it; bed-days = the bed-days (closing date − opening date) of
+    /// the beds closed in the month. Counts of beds (a resident may have had two in a month).
     /// </summary>
-    private static IReadOnlyList<HomeBedRow> HomeBeds(IReadOnlyList<(int Id, string Name)> centres, ReportMonth month)
+    private static async Task<IReadOnlyList<HomeBedRow>> HomeBedsAsync(CareTeamsDbContext db, int? centreId,
+        IReadOnlyList<(int Id, string Name)> centres, ReportMonth month, CancellationToken cancellationToken)
     {
-        _ = month;
-        return centres.Select(c => new HomeBedRow(c.Id, c.Name, 0, 0, 0, 0)).ToList();
+        var first = month.First;
+        var last = month.Last;
+        var beds = db.HomeBeds.AsNoTracking().IgnoreAutoIncludes().Where(b => centreId == null || b.CentreId == centreId);
+        var counts = await beds.GroupBy(b => b.CentreId)
+            .Select(g => new
+            {
+                CentreId = g.Key,
+                Opened = g.Count(b => b.OpenedOn >= first && b.OpenedOn <= last),
+                Closed = g.Count(b => b.ClosedOn >= first && b.ClosedOn <= last),
+                Open = g.Count(b => b.OpenedOn <= last && (b.ClosedOn == null || b.ClosedOn > last)),
+            })
+            .ToDictionaryAsync(x => x.CentreId, cancellationToken);
+        // Bed-days of the beds closed in the month: few rows, the day arithmetic done here.
+        var closed = await beds.Where(b => b.ClosedOn >= first && b.ClosedOn <= last)
+            .Select(b => new { b.CentreId, b.OpenedOn, ClosedOn = b.ClosedOn!.Value })
+            .ToListAsync(cancellationToken);
+        var bedDays = closed.GroupBy(b => b.CentreId)
+            .ToDictionary(g => g.Key, g => g.Sum(b => b.ClosedOn.DayNumber - b.OpenedOn.DayNumber));
+        return centres.Select(c => counts.TryGetValue(c.Id, out var n)
+                ? new HomeBedRow(c.Id, c.Name, n.Opened, n.Closed, n.Open, bedDays.GetValueOrDefault(c.Id))
+                : new HomeBedRow(c.Id, c.Name, 0, 0, 0, 0))
+            .ToList();
     }
 
     /// <summary>随访: visit logs started in the month (China wall-clock time, first day 00:00 to last day 24:00), by kind and by staff member.</summary>
