@@ -248,7 +248,8 @@ public sealed class CircuitEvents : IDisposable
     {
         var today = _identity.Clock.Today;
         var round = BedRound;
-        foreach (var (user, own, foreign) in StaffAttacks)
+        // And the other centre's manager: bed changes need no staff member (they are signed for the bed's doctor).
+        foreach (var (user, own, foreign) in StaffAttacks.Append((_county.OtherCentreManager, _otherCentre, _teamA)))
         {
             var beds = As<HomeBedService>(user);
             var pdf = As<HomeBedPdf>(user);
