@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using CareTeams.Domain.HomeBeds;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Tests.Infrastructure;
 using CareTeams.Web;
@@ -7,6 +8,7 @@ using CareTeams.Web.Security;
 using CareTeams.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -61,6 +63,7 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.GetRequiredService<ElderCareWorklist>());
         Services.AddSingleton(app.GetRequiredService<ElderCareRecording>());
         Services.AddSingleton(app.GetRequiredService<HomeBedService>());
+        Services.AddSingleton(app.GetRequiredService<IOptions<HomeBedSettings>>());
         Services.AddSingleton(app.GetRequiredService<VisitLogService>());
         Services.AddSingleton(app.GetRequiredService<VisitCalendar>());
         Services.AddSingleton(app.GetRequiredService<ICurrentUser>());

@@ -24,6 +24,7 @@ public static class DownloadEndpointRows
     public static readonly IReadOnlyList<DownloadEndpoint> All =
     [
         new("签约协议 PDF", "/contracts/{id:int}/pdf", r => r.ContractId, "application/pdf"),
+        new("家庭病床记录 PDF", "/home-beds/{id:int}/pdf", r => r.HomeBedId, "application/pdf"),
     ];
 }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using CareTeams.Web.Components.Pages.Contracts;
 using CareTeams.Web.Components.Pages.ElderCare;
+using CareTeams.Web.Components.Pages.HomeBeds;
 using CareTeams.Web.Components.Pages.Residents;
+using CareTeams.Web.Components.Pages.Visits;
 using Microsoft.AspNetCore.Components;
 
 namespace CareTeams.Tests.Security;
@@ -40,6 +42,12 @@ public static class ForeignRecordPages
             nameof(SignContractWizard.ResidentId), r => r.ResidentId, "pick-error"),
         new("2111 服务项目 /elder-care/items/{id}", typeof(ElderCareItemPage), "elder-care/items/{0}", nameof(ElderCareItemPage.ItemId),
             r => r.PlanItemId, "item-not-found"),
+        new("家庭病床 /home-beds/{id}", typeof(HomeBedPage), "home-beds/{0}", nameof(HomeBedPage.Id), r => r.HomeBedId, "bed-not-found"),
+        new("建床 /home-beds/new?residentId={id}", typeof(OpenHomeBed), "home-beds/new?residentId={0}", nameof(OpenHomeBed.ResidentId),
+            r => r.ResidentId, "bed-resident-missing"),
+        new("上门服务记录 /visits/{id}", typeof(VisitEdit), "visits/{0}", nameof(VisitEdit.Id), r => r.VisitId, "visit-not-found"),
+        new("登记上门服务 /visits/new?residentId={id}", typeof(VisitEdit), "visits/new?residentId={0}", nameof(VisitEdit.ResidentId),
+            r => r.ResidentId, "visit-not-found"),
     ];
 
     /// <summary>Whether a routable component takes a record id (a route parameter like {Id:int}, or an id from the query).</summary>

@@ -3,11 +3,15 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using Bunit;
+using CareTeams.Domain.Elder2111;
 using CareTeams.Domain.Residents;
 using CareTeams.Tests.Components;
 using CareTeams.Tests.Infrastructure;
 using CareTeams.Web.Components.Pages.Contracts;
+using CareTeams.Web.Components.Pages.ElderCare;
+using CareTeams.Web.Components.Pages.HomeBeds;
 using CareTeams.Web.Components.Pages.Residents;
+using CareTeams.Web.Components.Pages.Visits;
 using CareTeams.Web.Data;
 using CareTeams.Web.Documents.Contracts;
 using CareTeams.Web.Security;
@@ -40,6 +44,9 @@ public sealed class ScriptInjection : MudBunitTest
     private readonly ContractCatalogue _catalogue;
     private readonly List<(string Payload, int ResidentId, int HouseholdId, int ContractId)> _stored = [];
 
+    /// <summary>Each payload resident's home bed, logged visit and 2111 physical exam item (pages that show the name).</summary>
+    private readonly List<(int BedId, int VisitId, int PlanItemId)> _care = [];
+
     public ScriptInjection()
     {
         _catalogue = County.AddContractCatalogue(Database);
@@ -62,7 +69,15 @@ public sealed class ScriptInjection : MudBunitTest
             }).GetAwaiter().GetResult();
             Assert.True(signed.Succeeded, signed.Summary);
             using var check = Database.Context(UserScope.System);
-            _stored.Add((payload, resident.Id, check.Residents.Single(r => r.Id == resident.Id).HouseholdId!.Value, signed.Id!.Value));
+            var stored = check.Residents.Single(r => r.Id == resident.Id);
+            _stored.Add((payload, resident.Id, stored.HouseholdId!.Value, signed.Id!.Value));
+            // Over 60 with a signed contract: a home bed, a visit and this year's 2111 plan, as TeamRecords makes them.
+            var bed = TeamRecords.OpenBed(stored, check.Staff.Single(s => s.Id == _catalogue.DoctorA.Id), check.Staff.Single(s => s.Id == _catalogue.NurseA.Id), today);
+            var visit = TeamRecords.RecordVisit(stored, check.Staff.Single(s => s.Id == _catalogue.DoctorA.Id), today);
+            var plan = ElderPlan2111.Create(stored, today.Year, new DateOnly(today.Year, 1, 1), new VisitMonths(1, 7));
+            check.AddRange(bed, visit, plan);
+            check.SaveChanges();
+            _care.Add((bed.Id, visit.Id, plan.Item(PlanItemKind.PhysicalExam).Id));
         }
         SignInAs(doctor);
         Services.AddSingleton(contracts);
@@ -108,19 +123,22 @@ public sealed class ScriptInjection : MudBunitTest
     {
         var list = RenderPage<ResidentList>();
         list.WaitForAssertion(() => Assert.Contains(Payloads[0], WebUtility.HtmlDecode(list.Markup), StringComparison.Ordinal), Patience);
-        foreach (var (payload, residentId, householdId, contractId) in _stored)
+        foreach (var ((payload, residentId, householdId, contractId), (bedId, visitId, planItemId)) in _stored.Zip(_care))
         {
             SecurityTally.Attempt(SecurityTally.Script, $"居民列表：{payload}", () => AssertShownAsText(list.Markup, payload));
-            foreach (var (name, page, id) in new (string, Type, int)[]
+            foreach (var (name, page, parameter, id) in new (string, Type, string, int)[]
                      {
-                         ("居民档案", typeof(ResidentPage), residentId),
-                         ("家庭户", typeof(HouseholdPage), householdId),
-                         ("签约协议", typeof(ContractPage), contractId),
+                         ("居民档案", typeof(ResidentPage), "Id", residentId),
+                         ("家庭户", typeof(HouseholdPage), "Id", householdId),
+                         ("签约协议", typeof(ContractPage), "Id", contractId),
+                         ("家庭病床", typeof(HomeBedPage), "Id", bedId),
+                         ("上门服务记录", typeof(VisitEdit), "Id", visitId),
+                         ("2111 服务项目", typeof(ElderCareItemPage), "ItemId", planItemId),
                      })
             {
                 SecurityTally.Attempt(SecurityTally.Script, $"{name}页面：{payload}", () =>
                 {
-                    var rendered = RenderPage(page, "Id", id);
+                    var rendered = RenderPage(page, parameter, id);
                     rendered.WaitForAssertion(() => Assert.Contains(payload, WebUtility.HtmlDecode(rendered.Markup), StringComparison.Ordinal), Patience);
                     AssertShownAsText(rendered.Markup, payload);
                 });

@@ -1,8 +1,11 @@
 using CareTeams.Domain.Elder2111;
+using CareTeams.Domain.Assessments;
 using CareTeams.Domain.Contracts;
+using CareTeams.Domain.HomeBeds;
 using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
+using CareTeams.Domain.Visits;
 using CareTeams.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +13,25 @@ namespace CareTeams.Tests.Security;
 
 /// <summary>
 /// What one team holds that no other team may reach: a resident (name, ID number, phone) heading a
-/// household, with a signed contract — one of each kind of record a URL, a download or a circuit event
-/// can name. Later features add their record here (a home bed, a visit, a 2111 plan) and a row to
-/// <see cref="ForeignRecordPages"/> / <see cref="DownloadEndpointRows"/>.
+/// household, with a signed contract, this year's 2111 plan, an open home bed and a logged visit — one of
+/// each kind of record a URL, a download or a circuit event can name. A later feature adds its record here
+/// and a row to <see cref="ForeignRecordPages"/> / <see cref="DownloadEndpointRows"/>.
 /// </summary>
 public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int HouseholdId, int ContractId, int DoctorId,
     string Name, string IdNumber, string Phone, string HouseholdAddress, int PlanItemId, string CentreCode)
 {
+    /// <summary>The team's nurse (the bed's responsible nurse).</summary>
+    public int NurseId { get; init; }
+
+    /// <summary>The resident's open home bed (opened today, with one nursing order).</summary>
+    public int HomeBedId { get; init; }
+
+    /// <summary>The bed's nursing order.</summary>
+    public int BedOrderId { get; init; }
+
+    /// <summary>A home visit the team's doctor logged yesterday (its notes name the resident).</summary>
+    public int VisitId { get; init; }
+
     /// <summary>Text that must never reach another team's user: in a page, a download, a circuit's render.</summary>
     public IReadOnlyList<string> Secrets => [Name, IdNumber, ResidentIdNumber.Mask(IdNumber), Phone, HouseholdAddress];
 
@@ -34,6 +49,9 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
         var doctor = new StaffMember(centre, team.Name + "医生", "13700137000");
         doctor.JoinTeam(team, TeamRole.GeneralPractitioner);
         db.Staff.Add(doctor);
+        var nurse = new StaffMember(centre, team.Name + "护士", "13700137001");
+        nurse.JoinTeam(team, TeamRole.Nurse);
+        db.Staff.Add(nurse);
         var code = "SEC-" + team.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var package = db.ServicePackages.FirstOrDefault(p => p.CentreId == centre.Id && p.Code == code)
             ?? new ServicePackage(centre, code, "基础包", PackageKind.Basic, KeyPopulation.None, null,
@@ -69,8 +87,39 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
         // The resident is over 65: this year's 2111 plan, planned from January.
         var plan = ElderPlan2111.Create(resident, today.Year, new DateOnly(today.Year, 1, 1), new VisitMonths(1, 7));
         db.ElderPlans.Add(plan);
+        // Over 60 with a signed contract: eligible for a home bed, opened today.
+        var bed = OpenBed(resident, doctor, nurse, today);
+        db.HomeBeds.Add(bed);
+        var visit = RecordVisit(resident, doctor, today);
+        db.Visits.Add(visit);
         db.SaveChanges();
         return new TeamRecords(team.Id, centre.Id, resident.Id, household.Id, contract.Id, doctor.Id,
-            resident.Name, resident.IdNumber, phone, household.Address, plan.Item(PlanItemKind.PhysicalExam).Id, centre.Code);
+            resident.Name, resident.IdNumber, phone, household.Address, plan.Item(PlanItemKind.PhysicalExam).Id, centre.Code)
+        {
+            NurseId = nurse.Id, HomeBedId = bed.Id, BedOrderId = bed.Orders.Single().Id, VisitId = visit.Id,
+        };
+    }
+
+    /// <summary>A valid opening (建床) today through the domain, for an eligible resident (60+, signed contract, active), with one nursing order.</summary>
+    public static HomeBed OpenBed(Resident resident, StaffMember doctor, StaffMember nurse, DateOnly today) =>
+        HomeBed.Open(resident, [], doctor, nurse, Opening(today), hasSignedContract: true, doctor.Id, HomeBedSettings.Default, today);
+
+    /// <summary>A complete, valid opening form (建床) dated <paramref name="today"/>.</summary>
+    public static BedOpening Opening(DateOnly today) => new(
+        new BedApplication(HomeBedKind.Treatment, BedCondition.ChronicDisease, "高血压病史多年，近期控制不佳。", "需连续治疗和监测。", null, today),
+        today,
+        new AdmissionAssessment("神志清，血压偏高。", null, null),
+        [new DiagnosisInput("原发性高血压", "I10")],
+        new BedConsent("家属", "儿子", today),
+        [new BedOrderSpec(BedOrderKind.Nursing, "血压监测", OrderFrequency.EveryNDays(3), today, null, "早晚各测一次")]);
+
+    /// <summary>A home visit by <paramref name="staff"/> yesterday morning, its notes naming the resident.</summary>
+    public static VisitLog RecordVisit(Resident resident, StaffMember staff, DateOnly today)
+    {
+        var start = today.AddDays(-1).ToDateTime(new TimeOnly(9, 0));
+        return VisitLog.Record(resident, staff,
+            new VisitDetails(start, start.AddMinutes(30), VisitPlace.Home, VisitKind.Other, ServiceKind.HomeVisit,
+                VitalSigns.Create(132, 84, 76), Notes: resident.Name + "血压平稳"),
+            start.AddHours(1));
     }
 }
