@@ -153,7 +153,9 @@ public sealed class HomeBedService(IDbContextFactory<CareTeamsDbContext> context
         var bed = await db.HomeBeds.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (bed is null)
             return null;
-        var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == bed.ResidentId, cancellationToken);
+        // A bed the user sees whose resident has since moved out of the user's scope is shown as not found.
+        if (await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == bed.ResidentId, cancellationToken) is not { } resident)
+            return null;
         var place = await (from v in db.Villages
                            join t in db.Teams on bed.TeamId equals t.Id
                            join c in db.Centres on bed.CentreId equals c.Id
@@ -283,7 +285,8 @@ public sealed class HomeBedService(IDbContextFactory<CareTeamsDbContext> context
         var bed = await db.HomeBeds.AsNoTracking().IgnoreAutoIncludes().Include(b => b.Orders).FirstOrDefaultAsync(b => b.Id == bedId, cancellationToken);
         if (bed is null)
             return SaveResult.NotFound();
-        var resident = await db.Residents.FirstAsync(r => r.Id == bed.ResidentId, cancellationToken);
+        if (await db.Residents.FirstOrDefaultAsync(r => r.Id == bed.ResidentId, cancellationToken) is not { } resident)
+            return SaveResult.NotFound();
         var staffId = staffMemberId ?? (currentUser.Scope.StaffMemberId > 0 ? currentUser.Scope.StaffMemberId : (int?)null);
         var staff = staffId is { } sid ? await db.Staff.FirstOrDefaultAsync(s => s.Id == sid, cancellationToken) : null;
         if (staff is null)
