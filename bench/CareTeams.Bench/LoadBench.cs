@@ -21,7 +21,7 @@ namespace CareTeams.Bench;
 /// A bounded load test on loopback: the app in this process on the demo county, and N signed-in Blazor
 /// circuits held open by Debian's headless Chromium — each circuit a same-origin frame of a harness page,
 /// spread over a few browsers signed in as different demo users — that page through the resident list and
-/// open records for a few minutes. Reports the server's memory per circuit, response times as a user sees
+/// open records (one action per frame every 3–9 s) for a few minutes. Reports the server's memory per circuit, response times as a user sees
 /// them (click → the page changed), and errors (circuit failures, error UI shown, server errors logged).
 ///   dotnet run -c Release --project bench/CareTeams.Bench -- load [--circuits 200] [--minutes 3] [--browsers 4]
 /// </summary>
@@ -132,7 +132,7 @@ internal static class LoadBench
     }
 
     /// <summary>
-    /// Replaces the signed-in page with N frames of the resident list and a driver loop: every 2–6 s per
+    /// Replaces the signed-in page with N frames of the resident list and a driver loop: every 3–9 s per
     /// frame, page the list forward, or open a random row's record and come back through the menu. Each
     /// action is timed from the click until the expected element shows.
     /// </summary>
@@ -142,7 +142,7 @@ internal static class LoadBench
         const frames = [];
         for (let i = 0; i < n; i++) {
           const f = document.createElement('iframe');
-          f.src = '/residents'; f.width = 1100; f.height = 700; f.style.border = '0';
+          f.src = '/residents'; f.width = 900; f.height = 420; f.style.border = '0';
           document.body.appendChild(f); frames.push(f);
         }
         const samples = []; let errors = 0; let running = false; let count = 0;
@@ -178,7 +178,7 @@ internal static class LoadBench
         };
         const loop = async f => {
           while (running) {
-            await new Promise(r => setTimeout(r, 2000 + Math.random() * 4000));
+            await new Promise(r => setTimeout(r, 3000 + Math.random() * 6000));
             if (!running) break;
             try { await act(f); count++; } catch (e) { errors++; }
           }
