@@ -171,8 +171,54 @@ public sealed class BrowserSession : IDisposable
     {
         var element = Find(css);
         var input = element.TagName is "input" or "textarea" ? element : element.FindElement(By.CssSelector("input, textarea"));
-        input.Clear();
+        // Select what is there and type over it: no intermediate empty value reaches the circuit (a numeric field would reset it).
+        input.SendKeys(Keys.Control + "a");
         input.SendKeys(text);
+    }
+
+    /// <summary>
+    /// Picks an item of a MudSelect as a user does: a click on the select opens its popover, then a click on the item
+    /// (inside <c>.mud-popover-open</c>) whose text contains <paramref name="itemText"/>; waits until the popover has closed.
+    /// The test id may sit on the select itself (MudBlazor puts it on the combobox) or on a wrapper around it.
+    /// </summary>
+    public void Choose(string css, string itemText)
+    {
+        const string OpenItems = ".mud-popover-open .mud-list-item";
+        bool IsOpen() => Driver.FindElements(By.CssSelector(OpenItems)).Any(e => e.Displayed);
+        // One click, then time for the circuit to open the list; clicked again only if it did not open.
+        var deadline = DateTime.UtcNow + Patience;
+        while (!IsOpen())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new Xunit.Sdk.XunitException($"Waited {Patience.TotalSeconds:0} s for the list of {css} to open");
+            try
+            {
+                var element = Find(css);
+                var combobox = element.GetAttribute("role") == "combobox" ? element : element.FindElement(By.CssSelector("[role='combobox']"));
+                combobox.Click();
+            }
+            catch (WebDriverException e) when (e is ElementClickInterceptedException or ElementNotInteractableException or StaleElementReferenceException)
+            {
+            }
+            var opened = new WebDriverWait(Driver, TimeSpan.FromSeconds(5)) { PollingInterval = TimeSpan.FromMilliseconds(100) };
+            try { opened.Until(_ => IsOpen()); } catch (WebDriverTimeoutException) { }
+        }
+        Wait().Until(d =>
+        {
+            try
+            {
+                var item = d.FindElements(By.CssSelector(OpenItems)).FirstOrDefault(e => e.Displayed && e.Text.Contains(itemText, StringComparison.Ordinal));
+                if (item is null)
+                    return false;
+                item.Click();
+                return true;
+            }
+            catch (WebDriverException e) when (e is ElementClickInterceptedException or ElementNotInteractableException)
+            {
+                return false;
+            }
+        });
+        WaitUntil(() => !IsOpen(), $"the list to close after choosing “{itemText}”");
     }
 
     public string BodyText => Driver.FindElement(By.TagName("body")).Text;
