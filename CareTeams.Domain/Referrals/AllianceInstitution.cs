@@ -1,0 +1,37 @@
+using CareTeams.Domain.SeedWork;
+
+namespace CareTeams.Domain.Referrals;
+
+/// <summary>
+/// An institution of the county's medical alliance that referrals go from and to: the leading hospital, a township
+/// centre, a village clinic or a care institution. <see cref="CentreId"/> is set when it is one of our own centres.
+/// </summary>
+public sealed class AllianceInstitution : Entity
+{
+    public const int NameMaxLength = 100;
+
+    private AllianceInstitution()
+    {
+        Name = string.Empty;
+    }
+
+    public AllianceInstitution(int countyId, string name, AllianceInstitutionKind kind, int? centreId = null) : this()
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+            throw new DomainException("alliance.name-required", "请填写机构名称。");
+        if (trimmed.Length > NameMaxLength)
+            throw new DomainException("alliance.name-too-long", $"机构名称最多 {NameMaxLength} 个字。");
+        if (!Enum.IsDefined(kind))
+            throw new DomainException("alliance.kind-invalid", "请选择机构类型。");
+        CountyId = countyId;
+        Name = trimmed;
+        Kind = kind;
+        CentreId = centreId;
+    }
+
+    public int CountyId { get; private set; }
+    public string Name { get; private set; }
+    public AllianceInstitutionKind Kind { get; private set; }
+    public int? CentreId { get; private set; }
+}
