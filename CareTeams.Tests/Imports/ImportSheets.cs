@@ -25,13 +25,7 @@ internal static class ImportSheets
     }
 
     /// <summary>A valid ID number of region 330122 for a date of birth; an odd sequence is a man, an even one a woman.</summary>
-    public static string IdNumber(DateOnly born, int sequence)
-    {
-        var body = $"330122{born:yyyyMMdd}{sequence:000}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((ch, i) => (ch - '0') * weights[i]).Sum();
-        return body + "10X98765432"[sum % 11];
-    }
+    public static string IdNumber(DateOnly born, int sequence) => ResidentIdNumber.Compose("330122", born, sequence).Value;
 
     /// <summary>One row: 姓名, 性别, 身份证号, 联系电话, 村/社区, 户主身份证号, 居住状态, 重点人群, 住址.</summary>
     public static string?[] Row(string name, string id, string? village = "东村", string? phone = "13900139000", string? head = null,

@@ -146,7 +146,7 @@ public static class JobRunner
         var report = c.Optional("report");
         var importer = c.Services.GetRequiredService<Imports.ResidentImporter>();
         var lastLine = DateTime.MinValue;
-        var progress = new SynchronousProgress<Imports.ImportProgress>(p =>
+        var progress = new LineProgress<Imports.ImportProgress>(p =>
         {
             if (DateTime.UtcNow - lastLine < TimeSpan.FromSeconds(1) && p.Done < p.Total)
                 return;
@@ -167,11 +167,6 @@ public static class JobRunner
         return result.FailedRows > 0 ? 3 : 0;
     }
 
-    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
     {

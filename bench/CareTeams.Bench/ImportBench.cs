@@ -95,11 +95,5 @@ internal static class ImportBench
         return stream.ToArray();
     }
 
-    private static string IdNumber(string region, DateOnly born, int sequence)
-    {
-        var body = $"{region}{born:yyyyMMdd}{sequence:000}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((ch, i) => (ch - '0') * weights[i]).Sum();
-        return body + "10X98765432"[sum % 11];
-    }
+    private static string IdNumber(string region, DateOnly born, int sequence) => ResidentIdNumber.Compose(region, born, sequence).Value;
 }
