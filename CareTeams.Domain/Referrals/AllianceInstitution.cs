@@ -4,7 +4,8 @@ namespace CareTeams.Domain.Referrals;
 
 /// <summary>
 /// An institution of the county's medical alliance that referrals go from and to: the leading hospital, a township
-/// centre, a village clinic or a care institution. <see cref="CentreId"/> is set when it is one of our own centres.
+/// centre, a village clinic or a care institution. <see cref="CentreId"/> is set when it is one of our own centres, or a
+/// village clinic one of our centres runs (乡村一体化管理): that centre's teams refer from it and receive for it.
 /// </summary>
 public sealed class AllianceInstitution : Entity
 {

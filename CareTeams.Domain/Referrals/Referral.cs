@@ -28,7 +28,7 @@ public sealed class Referral : AggregateRoot
 
     private Referral()
     {
-        Reason = Diagnosis = string.Empty;
+        Reason = Diagnosis = RequestedByName = string.Empty;
     }
 
     public int CountyId { get; private set; }
@@ -64,7 +64,11 @@ public sealed class Referral : AggregateRoot
     /// <summary>A down-referral proposes a home bed (家庭病床) to the resident's team.</summary>
     public bool ProposesHomeBed { get; private set; }
 
-    public int RequestedByStaffId { get; private set; }
+    /// <summary>The referring staff member when they are one of a centre's staff (hospital and care-home staff are not).</summary>
+    public int? RequestedByStaffId { get; private set; }
+
+    /// <summary>The referring doctor's name as the slip prints it.</summary>
+    public string RequestedByName { get; private set; }
     public DateTimeOffset RequestedAt { get; private set; }
     public ReferralStatus Status { get; private set; }
 
@@ -147,7 +151,7 @@ public sealed class Referral : AggregateRoot
     /// resident, between the same two institutions the other way round; it becomes Returned and both are linked.
     /// </summary>
     public static Referral Request(Resident resident, AllianceInstitution from, AllianceInstitution to, ReferralForm form,
-        int staffId, DateTimeOffset at, Referral? answers = null)
+        ReferralActor by, DateTimeOffset at, Referral? answers = null)
     {
         if (resident.TeamId is not { } teamId)
             throw new DomainException("referral.no-team", "该居民尚无负责团队，不能转诊。");
@@ -183,53 +187,54 @@ public sealed class Referral : AggregateRoot
                     Blank(back.Treatment), back.NextPlan.Trim(), Blank(back.FollowUpInstructions))
                 : null,
             ProposesHomeBed = form.ProposesHomeBed,
-            RequestedByStaffId = staffId,
+            RequestedByStaffId = by.StaffId,
+            RequestedByName = by.Name,
             RequestedAt = at,
             Status = ReferralStatus.Requested,
             AnswersReferralId = answers?.Id,
         };
         for (var i = 0; i < form.Attachments.Count; i++)
             referral._attachments.Add(new ReferralAttachment(i + 1, form.Attachments[i].Title.Trim(), form.Attachments[i].Summary.Trim()));
-        referral._steps.Add(new ReferralStep(ReferralStatus.Requested, staffId, from.Id, at, null));
-        answers?.MarkReturned(referral, staffId, from.Id, at);
+        referral._steps.Add(new ReferralStep(ReferralStatus.Requested, by, from.Id, at, null));
+        answers?.MarkReturned(referral, by, from.Id, at);
         return referral;
     }
 
     /// <summary>The receiving institution accepts.</summary>
-    public void Accept(int staffId, int institutionId, DateTimeOffset at)
+    public void Accept(ReferralActor by, int institutionId, DateTimeOffset at)
     {
         RequireStatus(ReferralStatus.Requested, "只有待接收的转诊可以接收。");
         RequireReceiver(institutionId, "只有接收机构可以接收转诊。");
-        Move(ReferralStatus.Accepted, staffId, institutionId, at, null);
+        Move(ReferralStatus.Accepted, by, institutionId, at, null);
     }
 
     /// <summary>The receiving institution declines, with a reason.</summary>
-    public void Decline(int staffId, int institutionId, string reason, DateTimeOffset at)
+    public void Decline(ReferralActor by, int institutionId, string reason, DateTimeOffset at)
     {
         RequireStatus(ReferralStatus.Requested, "只有待接收的转诊可以拒绝。");
         RequireReceiver(institutionId, "只有接收机构可以拒绝转诊。");
-        Move(ReferralStatus.Declined, staffId, institutionId, at, RequiredNote(reason, "拒绝原因"));
+        Move(ReferralStatus.Declined, by, institutionId, at, RequiredNote(reason, "拒绝原因"));
     }
 
     /// <summary>The sender cancels, with a reason, while the referral is still unanswered.</summary>
-    public void Cancel(int staffId, int institutionId, string reason, DateTimeOffset at)
+    public void Cancel(ReferralActor by, int institutionId, string reason, DateTimeOffset at)
     {
         RequireStatus(ReferralStatus.Requested, "只有待接收的转诊可以撤销。");
         if (institutionId != FromInstitutionId)
             throw new DomainException("referral.not-sender", "只有转出机构可以撤销转诊。");
-        Move(ReferralStatus.Cancelled, staffId, institutionId, at, RequiredNote(reason, "撤销原因"));
+        Move(ReferralStatus.Cancelled, by, institutionId, at, RequiredNote(reason, "撤销原因"));
     }
 
     /// <summary>The receiving institution confirms the resident arrived.</summary>
-    public void ConfirmArrival(int staffId, int institutionId, DateTimeOffset at)
+    public void ConfirmArrival(ReferralActor by, int institutionId, DateTimeOffset at)
     {
         RequireStatus(ReferralStatus.Accepted, "只有已接收的转诊可以确认到达。");
         RequireReceiver(institutionId, "只有接收机构可以确认到达。");
-        Move(ReferralStatus.Arrived, staffId, institutionId, at, null);
+        Move(ReferralStatus.Arrived, by, institutionId, at, null);
     }
 
     /// <summary>Ends an arrived referral without a down-referral (either of the two institutions).</summary>
-    public void Close(int staffId, int institutionId, string? note, DateTimeOffset at)
+    public void Close(ReferralActor by, int institutionId, string? note, DateTimeOffset at)
     {
         RequireStatus(ReferralStatus.Arrived, "只有已到达的转诊可以结束。");
         if (institutionId != FromInstitutionId && institutionId != ToInstitutionId)
@@ -237,7 +242,7 @@ public sealed class Referral : AggregateRoot
         var trimmed = Blank(note);
         if (trimmed?.Length > ReferralStep.NoteMaxLength)
             throw new DomainException("referral.note-too-long", $"说明最多 {ReferralStep.NoteMaxLength} 个字。");
-        Move(ReferralStatus.Closed, staffId, institutionId, at, trimmed);
+        Move(ReferralStatus.Closed, by, institutionId, at, trimmed);
     }
 
     /// <summary>When the referral has been unanswered (Requested) <paramref name="days"/> × 24 hours or more, it expires.</summary>
@@ -300,19 +305,19 @@ public sealed class Referral : AggregateRoot
             throw new DomainException("referral.answer-institutions", "回转须由原接收机构转回原转出机构。");
     }
 
-    private void MarkReturned(Referral answer, int staffId, int institutionId, DateTimeOffset at)
+    private void MarkReturned(Referral answer, ReferralActor by, int institutionId, DateTimeOffset at)
     {
         ReturnedBy = answer;
         ReturnedByReferralId = answer.Id == 0 ? null : answer.Id;
-        Move(ReferralStatus.Returned, staffId, institutionId, at, null);
+        Move(ReferralStatus.Returned, by, institutionId, at, null);
     }
 
-    private void Move(ReferralStatus status, int? staffId, int? institutionId, DateTimeOffset at, string? note)
+    private void Move(ReferralStatus status, ReferralActor? by, int? institutionId, DateTimeOffset at, string? note)
     {
         if (at < LastStep.At)
             throw new DomainException("referral.time-before", "时间不能早于上一步。");
         Status = status;
-        _steps.Add(new ReferralStep(status, staffId, institutionId, at, note));
+        _steps.Add(new ReferralStep(status, by, institutionId, at, note));
     }
 
     private void RequireStatus(ReferralStatus required, string message)

@@ -17,6 +17,17 @@ public sealed record ReferralForm(
 
 public sealed record AttachmentInput(string Title, string Summary);
 
+/// <summary>
+/// Who takes a step: the name the slip and the timeline show, and the staff member when it is one of a centre's staff
+/// (doctors and nurses of the teams); staff of the leading hospital and of care institutions have a name only.
+/// </summary>
+public sealed record ReferralActor(int? StaffId, string Name)
+{
+    public string Name { get; } = string.IsNullOrWhiteSpace(Name)
+        ? throw new DomainException("referral.actor-name", "请填写经办人姓名。")
+        : Name.Trim().Length > ReferralStep.NameMaxLength ? Name.Trim()[..ReferralStep.NameMaxLength] : Name.Trim();
+}
+
 /// <summary>The return form (回转单) of a down-referral. Owned by the referral (columns of its table).</summary>
 public sealed record ReturnForm(
     string DiagnosisResult,
@@ -52,18 +63,22 @@ public sealed class ReferralAttachment : Entity
 
 /// <summary>
 /// One step of a referral's timeline: the status it reached, who (staff member and institution) and when.
-/// <see cref="StaffId"/> and <see cref="InstitutionId"/> are null for an expiry, which the system records.
+/// <see cref="StaffId"/> is null for staff who are not a centre's and for an expiry (which the system records, with no
+/// <see cref="InstitutionId"/>).
 /// </summary>
 public sealed class ReferralStep : Entity
 {
     public const int NoteMaxLength = 500;
+    public const int NameMaxLength = 50;
+    public const string SystemName = "系统";
 
-    private ReferralStep() { }
+    private ReferralStep() { ByName = SystemName; }
 
-    internal ReferralStep(ReferralStatus status, int? staffId, int? institutionId, DateTimeOffset at, string? note)
+    internal ReferralStep(ReferralStatus status, ReferralActor? by, int? institutionId, DateTimeOffset at, string? note)
     {
         Status = status;
-        StaffId = staffId;
+        StaffId = by?.StaffId;
+        ByName = by?.Name ?? SystemName;
         InstitutionId = institutionId;
         At = at;
         Note = note;
@@ -72,6 +87,9 @@ public sealed class ReferralStep : Entity
     public int ReferralId { get; private set; }
     public ReferralStatus Status { get; private set; }
     public int? StaffId { get; private set; }
+
+    /// <summary>Who took the step (<see cref="SystemName"/> for an expiry).</summary>
+    public string ByName { get; private set; }
     public int? InstitutionId { get; private set; }
     public DateTimeOffset At { get; private set; }
 

@@ -10,8 +10,8 @@ namespace CareTeams.Tests.Domain.Referrals;
 /// </summary>
 internal sealed class ReferralWorld
 {
-    public const int Gp = 71;
-    public const int HospitalDoctor = 72;
+    public static readonly ReferralActor Gp = new(71, "王全科");
+    public static readonly ReferralActor HospitalDoctor = new(null, "李主任");
     public static readonly DateTimeOffset At = new(2025, 6, 15, 9, 0, 0, TimeSpan.FromHours(8));
 
     private static int nextReferralId = 800_000;

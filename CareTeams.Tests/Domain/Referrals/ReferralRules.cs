@@ -94,7 +94,7 @@ public sealed class ReferralRules
         var village = world.County.AddVillage(world.County.Centre, "无团队村");
         var orphan = world.County.NewResident().InVillage(village).Build();
         Assert.Equal("referral.no-team",
-            Assert.Throws<DomainException>(() => Referral.Request(orphan, world.Township, world.Hospital, ReferralWorld.UpForm(), 1, At)).Code);
+            Assert.Throws<DomainException>(() => Referral.Request(orphan, world.Township, world.Hospital, ReferralWorld.UpForm(), new ReferralActor(1, "经办人"), At)).Code);
 
         var elsewhere = new AllianceInstitution(99, "外县医院", AllianceInstitutionKind.LeadingHospital).WithId(9999);
         Assert.Equal("referral.other-county", Refused(world.Township, elsewhere, ReferralWorld.UpForm()).Code);
@@ -112,8 +112,8 @@ public sealed class ReferralRules
         Assert.Same(down, up.ReturnedBy);
         Assert.Null(up.ReturnedByReferralId); // the new down-referral has no id until saved: EF fills the key from ReturnedBy
         Assert.Equal(ReferralStatus.Returned, up.Status);
-        Assert.Equal((ReferralWorld.HospitalDoctor, world.Hospital.Id, At.AddDays(7)),
-            (up.LastStep.StaffId!.Value, up.LastStep.InstitutionId!.Value, up.LastStep.At));
+        Assert.Equal(("李主任", world.Hospital.Id, At.AddDays(7)),
+            (up.LastStep.ByName, up.LastStep.InstitutionId!.Value, up.LastStep.At));
         Assert.True(up.IsFinal);
         Assert.Throws<DomainException>(() => up.Close(ReferralWorld.HospitalDoctor, world.Hospital.Id, null, At.AddDays(8)));
 
@@ -144,24 +144,24 @@ public sealed class ReferralRules
         var up = world.ArrivedUp();
         var other = world.County.NewResident().WithName("孙大妈").Build();
         Assert.Equal("referral.answer-other-resident", Assert.Throws<DomainException>(() =>
-            Referral.Request(other, world.Hospital, world.Township, ReferralWorld.DownForm(), 1, At.AddDays(7), up)).Code);
+            Referral.Request(other, world.Hospital, world.Township, ReferralWorld.DownForm(), new ReferralActor(1, "经办人"), At.AddDays(7), up)).Code);
         Assert.Equal("referral.answer-institutions", Assert.Throws<DomainException>(() =>
-            Referral.Request(world.Resident, world.Hospital, world.Clinic, ReferralWorld.DownForm(), 1, At.AddDays(7), up)).Code);
+            Referral.Request(world.Resident, world.Hospital, world.Clinic, ReferralWorld.DownForm(), new ReferralActor(1, "经办人"), At.AddDays(7), up)).Code);
 
         var downFirst = world.Down();
         Assert.Equal("referral.answer-direction", Assert.Throws<DomainException>(() =>
-            Referral.Request(world.Resident, world.Township, world.Hospital, ReferralWorld.UpForm(), 1, At.AddDays(8), downFirst)).Code);
+            Referral.Request(world.Resident, world.Township, world.Hospital, ReferralWorld.UpForm(), new ReferralActor(1, "经办人"), At.AddDays(8), downFirst)).Code);
         Assert.Equal(ReferralStatus.Arrived, up.Status);
     }
 
     [Fact]
     public void A_transfer_back_answers_a_transfer()
     {
-        var transfer = Referral.Request(world.Resident, world.Hospital, world.CareHome, ReferralWorld.TransferForm(), 1, At).WithId(1);
-        transfer.Accept(5, world.CareHome.Id, At.AddHours(1));
-        transfer.ConfirmArrival(5, world.CareHome.Id, At.AddHours(2));
+        var transfer = Referral.Request(world.Resident, world.Hospital, world.CareHome, ReferralWorld.TransferForm(), new ReferralActor(1, "经办人"), At).WithId(1);
+        transfer.Accept(new ReferralActor(5, "经办人"), world.CareHome.Id, At.AddHours(1));
+        transfer.ConfirmArrival(new ReferralActor(5, "经办人"), world.CareHome.Id, At.AddHours(2));
 
-        var back = Referral.Request(world.Resident, world.CareHome, world.Hospital, ReferralWorld.TransferForm(), 5, At.AddDays(20), transfer);
+        var back = Referral.Request(world.Resident, world.CareHome, world.Hospital, ReferralWorld.TransferForm(), new ReferralActor(5, "经办人"), At.AddDays(20), transfer);
 
         Assert.Equal(1, back.AnswersReferralId);
         Assert.Equal(ReferralStatus.Returned, transfer.Status);

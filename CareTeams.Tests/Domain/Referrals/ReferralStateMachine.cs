@@ -28,7 +28,8 @@ public sealed class ReferralStateMachine
         var attachment = Assert.Single(up.Attachments);
         Assert.Equal((1, "心电图", "窦性心律，左室高电压"), (attachment.Sequence, attachment.Title, attachment.Summary));
         var step = Assert.Single(up.Steps);
-        Assert.Equal((ReferralStatus.Requested, ReferralWorld.Gp, Township, At), (step.Status, step.StaffId, step.InstitutionId, step.At));
+        Assert.Equal((ReferralStatus.Requested, ReferralWorld.Gp.StaffId, "王全科", Township, At), (step.Status, step.StaffId, step.ByName, step.InstitutionId, step.At));
+        Assert.Equal((71, "王全科"), (up.RequestedByStaffId, up.RequestedByName));
         Assert.Equal(new DateOnly(2025, 6, 15), step.Date);
         Assert.Null(up.FollowUpTask);
     }
@@ -46,7 +47,7 @@ public sealed class ReferralStateMachine
         Assert.Equal(
             [ReferralStatus.Requested, ReferralStatus.Accepted, ReferralStatus.Arrived, ReferralStatus.Closed],
             up.Steps.Select(s => s.Status));
-        Assert.All(up.Steps.Skip(1), s => Assert.Equal((ReferralWorld.HospitalDoctor, Hospital), (s.StaffId!.Value, s.InstitutionId!.Value)));
+        Assert.All(up.Steps.Skip(1), s => Assert.Equal(((int?)null, "李主任", Hospital), (s.StaffId, s.ByName, s.InstitutionId!.Value)));
         Assert.Equal("住院治疗后出院回家", up.LastStep.Note);
     }
 
@@ -94,7 +95,7 @@ public sealed class ReferralStateMachine
         Assert.Equal("referral.reason-required", Assert.Throws<DomainException>(() => up.Cancel(ReferralWorld.Gp, Township, "", At)).Code);
         up.Cancel(ReferralWorld.Gp, Township, "家属决定自行就医", At.AddMinutes(30));
         Assert.Equal(ReferralStatus.Cancelled, up.Status);
-        Assert.Equal((ReferralWorld.Gp, Township), (up.LastStep.StaffId!.Value, up.LastStep.InstitutionId!.Value));
+        Assert.Equal((71, Township), (up.LastStep.StaffId!.Value, up.LastStep.InstitutionId!.Value));
         AssertFinal(up);
 
         var accepted = world.Up();
@@ -145,6 +146,7 @@ public sealed class ReferralStateMachine
 
         Assert.Equal(ReferralStatus.Expired, up.Status);
         Assert.Null(up.LastStep.StaffId);
+        Assert.Equal(ReferralStep.SystemName, up.LastStep.ByName);
         Assert.Null(up.LastStep.InstitutionId);
         Assert.Equal("3 天未处理，自动过期。", up.LastStep.Note);
         Assert.False(up.ExpireIfUnanswered(At.AddDays(10), 3));
