@@ -1,6 +1,7 @@
 using CareTeams.Domain.Contracts;
 using CareTeams.Domain.Elder2111;
 using CareTeams.Domain.HomeBeds;
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Visits;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using CareTeams.Domain.Institutions;
@@ -8,6 +9,7 @@ using CareTeams.Domain.Residents;
 using CareTeams.Web.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CareTeams.Web.Data;
 
@@ -33,6 +35,7 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
     internal int ScopeCentreId => _scope.Level == ScopeLevel.Centre ? _scope.CentreId : -1;
     internal int ScopeTeamId => _scope.Level == ScopeLevel.Team ? _scope.TeamId : -1;
     internal int ScopeAnyCountyId => _scope.Level is ScopeLevel.Nothing or ScopeLevel.System ? -1 : _scope.CountyId;
+    internal int ScopeInstitutionId => _scope.Level == ScopeLevel.Institution ? _scope.InstitutionId : -1;
     internal int ScopeAnyCentreId => _scope.Level is ScopeLevel.Centre or ScopeLevel.Team ? _scope.CentreId : -1;
 
     public DbSet<County> Counties => Set<County>();
@@ -47,6 +50,8 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
     public DbSet<ElderPlan2111> ElderPlans => Set<ElderPlan2111>();
     public DbSet<VisitLog> Visits => Set<VisitLog>();
     public DbSet<HomeBed> HomeBeds => Set<HomeBed>();
+    public DbSet<AllianceInstitution> AllianceInstitutions => Set<AllianceInstitution>();
+    public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The Data Protection key ring, shared by every web instance on this database (sign-in cookies, antiforgery).</summary>
@@ -56,6 +61,13 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareTeamsDbContext).Assembly);
+        // SQLite has no type for an instant with an offset: the referral times are stored as sortable 64-bit numbers so
+        // that ORDER BY and comparisons run in SQL (SQL Server keeps datetimeoffset; Identity's columns stay as they are).
+        if (Database.IsSqlite())
+        {
+            builder.Entity<Referral>().Property(r => r.RequestedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+            builder.Entity<ReferralStep>().Property(s => s.At).HasConversion<DateTimeOffsetToBinaryConverter>();
+        }
 
         // Row-level scope. A team user sees the team's residents; a centre manager the centre's; an
         // admin the county's; a job everything. Reference data (villages, teams, staff) is visible
@@ -90,6 +102,18 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
         // Home beds like residents; orders, diagnoses and extensions are reached only through their beds.
         builder.Entity<HomeBed>().HasQueryFilter(ScopeFilter, b =>
             ScopeSeesAll || b.CountyId == ScopeCountyId || b.CentreId == ScopeCentreId || b.TeamId == ScopeTeamId);
+
+        // The alliance's institutions are the county's address book: every signed-in user of the county sees them.
+        builder.Entity<AllianceInstitution>().HasQueryFilter(ScopeFilter, a => ScopeSeesAll || a.CountyId == ScopeAnyCountyId);
+        // A referral: the resident's team (and its centre's manager, the county's admin), the receiving institution's
+        // staff (a referral desk, or the manager of the centre it is sent to), and the sending institution's staff when
+        // the sender is the leading hospital or a care institution. Nobody else (Referral.IsVisibleTo is the same rule).
+        builder.Entity<Referral>().HasQueryFilter(ScopeFilter, r =>
+            ScopeSeesAll || r.CountyId == ScopeCountyId || r.CentreId == ScopeCentreId || r.TeamId == ScopeTeamId
+            || r.ToInstitutionId == ScopeInstitutionId
+            || (r.FromInstitutionId == ScopeInstitutionId
+                && (r.FromKind == AllianceInstitutionKind.LeadingHospital || r.FromKind == AllianceInstitutionKind.CareInstitution))
+            || (ScopeCentreId > 0 && AllianceInstitutions.Any(a => a.Id == r.ToInstitutionId && a.CentreId == ScopeCentreId)));
     }
 
     // EF Core does not report a concurrency conflict to SaveChangesFailed: release the audit
@@ -126,5 +150,6 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
         // Enums as readable text would cost index space at 500,000 rows; they stay integers, and
         // strings default to a bounded length so SQL Server can index them.
         configurationBuilder.Properties<string>().HaveMaxLength(256);
+
     }
 }

@@ -83,6 +83,8 @@ public sealed class CareTeamsClaimsPrincipalFactory(
             identity.AddClaim(new Claim(UserScope.TeamClaim, team.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.StaffMemberId is { } staff)
             identity.AddClaim(new Claim(UserScope.StaffClaim, staff.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.AllianceInstitutionId is { } institution)
+            identity.AddClaim(new Claim(UserScope.InstitutionClaim, institution.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }

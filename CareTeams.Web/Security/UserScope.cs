@@ -14,6 +14,8 @@ public enum ScopeLevel
     County = 3,
     /// <summary>A command-line job: everything.</summary>
     System = 4,
+    /// <summary>A referral desk of the leading hospital or a care institution: the referrals it receives or sends.</summary>
+    Institution = 5,
 }
 
 /// <summary>What the signed-in user may see. Every query is narrowed by it (see the query filters).</summary>
@@ -22,6 +24,12 @@ public sealed record UserScope(ScopeLevel Level, int CountyId, int CentreId, int
     /// <summary>The staff member the user is (a doctor or nurse), or -1: who signs, visits, is responsible.</summary>
     public int StaffMemberId { get; init; } = -1;
 
+    /// <summary>The alliance institution a referral desk works for (<see cref="ScopeLevel.Institution"/>), or -1.</summary>
+    public int InstitutionId { get; init; } = -1;
+
+    /// <summary>The name shown for the user on referral timelines and slips.</summary>
+    public string DisplayName { get; init; } = string.Empty;
+
     public static readonly UserScope Nobody = new(ScopeLevel.Nothing, -1, -1, -1, "anonymous", null);
     public static readonly UserScope System = new(ScopeLevel.System, -1, -1, -1, "system", null);
 
@@ -29,6 +37,7 @@ public sealed record UserScope(ScopeLevel Level, int CountyId, int CentreId, int
     public const string CentreClaim = "careteams:centre";
     public const string TeamClaim = "careteams:team";
     public const string StaffClaim = "careteams:staff";
+    public const string InstitutionClaim = "careteams:institution";
 
     public static UserScope From(ClaimsPrincipal? user)
     {
@@ -40,12 +49,16 @@ public sealed record UserScope(ScopeLevel Level, int CountyId, int CentreId, int
         var centre = Int(user, CentreClaim);
         var team = Int(user, TeamClaim);
         var staff = Int(user, StaffClaim);
+        var institution = Int(user, InstitutionClaim);
+        var display = user.FindFirstValue(IdentitySetup.DisplayNameClaim) is { Length: > 0 } d ? d : name;
         if (user.IsInRole(Roles.Admin) && county > 0)
-            return new(ScopeLevel.County, county, -1, -1, name, id) { StaffMemberId = staff };
+            return new(ScopeLevel.County, county, -1, -1, name, id) { StaffMemberId = staff, DisplayName = display };
         if (user.IsInRole(Roles.CentreManager) && centre > 0)
-            return new(ScopeLevel.Centre, county, centre, -1, name, id) { StaffMemberId = staff };
+            return new(ScopeLevel.Centre, county, centre, -1, name, id) { StaffMemberId = staff, DisplayName = display };
         if ((user.IsInRole(Roles.Doctor) || user.IsInRole(Roles.Nurse)) && centre > 0 && team > 0)
-            return new(ScopeLevel.Team, county, centre, team, name, id) { StaffMemberId = staff };
+            return new(ScopeLevel.Team, county, centre, team, name, id) { StaffMemberId = staff, DisplayName = display };
+        if (user.IsInRole(Roles.ReferralDesk) && county > 0 && institution > 0)
+            return new(ScopeLevel.Institution, county, -1, -1, name, id) { InstitutionId = institution, DisplayName = display };
         return Nobody with { UserName = name, UserId = id };
     }
 
@@ -60,7 +73,10 @@ public static class Roles
     public const string Doctor = "Doctor";
     public const string Nurse = "Nurse";
 
-    public static readonly IReadOnlyList<string> All = [Admin, CentreManager, Doctor, Nurse];
+    /// <summary>Staff of the leading hospital or a care institution who receive and send referrals (转诊办).</summary>
+    public const string ReferralDesk = "ReferralDesk";
+
+    public static readonly IReadOnlyList<string> All = [Admin, CentreManager, Doctor, Nurse, ReferralDesk];
 
     public const string Managers = Admin + "," + CentreManager;
 
@@ -70,6 +86,7 @@ public static class Roles
         CentreManager => "机构管理员",
         Doctor => "医生",
         Nurse => "护士",
+        ReferralDesk => "转诊办（医院/养老机构）",
         _ => role,
     };
 }

@@ -72,5 +72,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(u => u.DisplayName).HasMaxLength(50);
         builder.HasIndex(u => u.TeamId);
         builder.HasIndex(u => u.CentreId);
+        builder.HasOne<CareTeams.Domain.Referrals.AllianceInstitution>().WithMany().HasForeignKey(u => u.AllianceInstitutionId)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }

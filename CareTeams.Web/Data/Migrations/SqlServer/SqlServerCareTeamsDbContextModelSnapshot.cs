@@ -789,6 +789,222 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.ToTable("Villages");
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Referrals.AllianceInstitution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CentreId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.HasIndex("CountyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AllianceInstitutions", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnswersReferralId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Diagnosis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromInstitutionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("History")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Icd10Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool>("ProposesHomeBed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("RequestedByStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReturnedByReferralId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToInstitutionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TreatmentSoFar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswersReferralId");
+
+                    b.HasIndex("RequestedByStaffId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ReturnedByReferralId")
+                        .IsUnique()
+                        .HasFilter("[ReturnedByReferralId] IS NOT NULL");
+
+                    b.HasIndex("ToInstitutionId");
+
+                    b.HasIndex("CentreId", "RequestedAt");
+
+                    b.HasIndex("FromInstitutionId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("CountyId", "ToInstitutionId", "Status");
+
+                    b.ToTable("Referrals", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.ReferralStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StaffId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralSteps", (string)null);
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Residents.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -1043,6 +1259,9 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<int?>("AllianceInstitutionId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("CentreId")
                         .HasColumnType("int");
 
@@ -1115,6 +1334,8 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AllianceInstitutionId");
 
                     b.HasIndex("CentreId");
 
@@ -1866,6 +2087,140 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Referrals.AllianceInstitution", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.Referral", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("AnswersReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Referrals.AllianceInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("FromInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Referrals.Referral", "ReturnedBy")
+                        .WithOne()
+                        .HasForeignKey("CareTeams.Domain.Referrals.Referral", "ReturnedByReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Referrals.AllianceInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("ToInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CareTeams.Domain.Referrals.ReturnForm", "Return", b1 =>
+                        {
+                            b1.Property<int>("ReferralId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("DiagnosisResult")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ReturnDiagnosisResult");
+
+                            b1.Property<string>("FollowUpInstructions")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("ReturnFollowUpInstructions");
+
+                            b1.Property<string>("InpatientNumber")
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ReturnInpatientNumber");
+
+                            b1.Property<string>("MainFindings")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("ReturnMainFindings");
+
+                            b1.Property<string>("NextPlan")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("ReturnNextPlan");
+
+                            b1.Property<string>("Treatment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("ReturnTreatment");
+
+                            b1.HasKey("ReferralId");
+
+                            b1.ToTable("Referrals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
+                    b.Navigation("Return");
+
+                    b.Navigation("ReturnedBy");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Referrals.Referral", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.ReferralStep", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Referrals.AllianceInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Referrals.Referral", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Residents.Household", b =>
                 {
                     b.HasOne("CareTeams.Domain.Institutions.Village", null)
@@ -1999,6 +2354,14 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.Navigation("Vitals");
                 });
 
+            modelBuilder.Entity("CareTeams.Web.Data.ApplicationUser", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Referrals.AllianceInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2071,6 +2434,13 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.Navigation("Extensions");
 
                     b.Navigation("Orders");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.Referral", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

@@ -752,6 +752,213 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.ToTable("Villages");
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Referrals.AllianceInstitution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.HasIndex("CountyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AllianceInstitutions", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnswersReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Diagnosis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromInstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("History")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Icd10Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProposesHomeBed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestedByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReturnedByReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToInstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TreatmentSoFar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswersReferralId");
+
+                    b.HasIndex("RequestedByStaffId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ReturnedByReferralId")
+                        .IsUnique();
+
+                    b.HasIndex("ToInstitutionId");
+
+                    b.HasIndex("CentreId", "RequestedAt");
+
+                    b.HasIndex("FromInstitutionId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("CountyId", "ToInstitutionId", "Status");
+
+                    b.ToTable("Referrals", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.ReferralStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralSteps", (string)null);
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Residents.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -1000,6 +1207,9 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AllianceInstitutionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CentreId")
                         .HasColumnType("INTEGER");
 
@@ -1072,6 +1282,8 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AllianceInstitutionId");
 
                     b.HasIndex("CentreId");
 
@@ -1811,6 +2023,140 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CareTeams.Domain.Referrals.AllianceInstitution", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.Referral", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("AnswersReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Referrals.AllianceInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("FromInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Institutions.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Referrals.Referral", "ReturnedBy")
+                        .WithOne()
+                        .HasForeignKey("CareTeams.Domain.Referrals.Referral", "ReturnedByReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Institutions.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareTeams.Domain.Referrals.AllianceInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("ToInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CareTeams.Domain.Referrals.ReturnForm", "Return", b1 =>
+                        {
+                            b1.Property<int>("ReferralId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DiagnosisResult")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReturnDiagnosisResult");
+
+                            b1.Property<string>("FollowUpInstructions")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReturnFollowUpInstructions");
+
+                            b1.Property<string>("InpatientNumber")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReturnInpatientNumber");
+
+                            b1.Property<string>("MainFindings")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReturnMainFindings");
+
+                            b1.Property<string>("NextPlan")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReturnNextPlan");
+
+                            b1.Property<string>("Treatment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReturnTreatment");
+
+                            b1.HasKey("ReferralId");
+
+                            b1.ToTable("Referrals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
+                    b.Navigation("Return");
+
+                    b.Navigation("ReturnedBy");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Referrals.Referral", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.ReferralStep", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Referrals.AllianceInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareTeams.Domain.Referrals.Referral", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareTeams.Domain.Residents.Household", b =>
                 {
                     b.HasOne("CareTeams.Domain.Institutions.Village", null)
@@ -1944,6 +2290,14 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.Navigation("Vitals");
                 });
 
+            modelBuilder.Entity("CareTeams.Web.Data.ApplicationUser", b =>
+                {
+                    b.HasOne("CareTeams.Domain.Referrals.AllianceInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2016,6 +2370,13 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.Navigation("Extensions");
 
                     b.Navigation("Orders");
+                });
+
+            modelBuilder.Entity("CareTeams.Domain.Referrals.Referral", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }
