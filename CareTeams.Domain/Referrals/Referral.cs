@@ -23,6 +23,9 @@ public sealed class Referral : AggregateRoot
     public const int InpatientNumberMaxLength = 50;
     public const int MaxAttachments = 20;
 
+    /// <summary>The resident's team follows a down-referral up within two weeks (DOMAIN.md, follow-ups).</summary>
+    public const int FollowUpWithinDays = 14;
+
     private readonly List<ReferralAttachment> _attachments = [];
     private readonly List<ReferralStep> _steps = [];
 
@@ -95,6 +98,15 @@ public sealed class Referral : AggregateRoot
         ? null
         : $"下转随访：{Return.DiagnosisResult}。{Return.FollowUpInstructions ?? Return.NextPlan}"
           + (ProposesHomeBed ? "（建议评估家庭病床）" : string.Empty);
+
+    /// <summary>
+    /// The day by which the resident's team should have visited after a down-referral (two weeks after it was sent), or
+    /// null when there is nothing to follow up: not a down-referral, or it was declined, cancelled or expired.
+    /// </summary>
+    public DateOnly? FollowUpDueOn => Direction == ReferralDirection.Down
+        && Status is not (ReferralStatus.Declined or ReferralStatus.Cancelled or ReferralStatus.Expired)
+            ? ChinaTime.DateOf(RequestedAt).AddDays(FollowUpWithinDays)
+            : null;
 
     /// <summary>Every problem with the form at once (fields named after <see cref="ReferralForm"/>); empty when it can be sent.</summary>
     public static IReadOnlyList<ValidationError> Validate(ReferralForm form, AllianceInstitution from, AllianceInstitution to)

@@ -82,6 +82,14 @@ public static class JobRunner
                     + $"{result.PlansMoved:N0} plans moved with their resident, {result.PlansExisting:N0} plans already there ({started.Elapsed.TotalSeconds:F1} s)."));
                 return 0;
             }),
+        new("expire-referrals", "expire-referrals",
+            "Expire the referral requests nobody answered within Referrals:ExpiryDays (default 7); run it daily. A second run changes nothing.",
+            async c =>
+            {
+                var expired = await c.Services.GetRequiredService<Services.ReferralService>().ExpireUnansweredAsync(c.CancellationToken);
+                c.Output.WriteLine($"{expired:N0} unanswered referral request(s) expired.");
+                return 0;
+            }),
         new("contract-pdf", "contract-pdf --contract <id> --out <file>", "Write a contract's printed PDF (家庭医生签约服务协议书) to a file.",
             async c =>
             {

@@ -27,7 +27,10 @@ public static class ServiceRegistration
         // Due visits for "我的日程": each source adds its own (the home-bed one plugs in here as another IDueVisitSource).
         services.AddScoped<IDueVisitSource, Plan2111DueVisits>();
         services.AddScoped<IDueVisitSource, HomeBedDueVisits>();
+        services.AddScoped<IDueVisitSource, ReferralFollowUpDueVisits>();
         services.AddScoped<VisitCalendar>();
+        services.Configure<ReferralSettings>(configuration.GetSection("Referrals"));
+        services.AddScoped<ReferralService>();
         return services;
     }
 }

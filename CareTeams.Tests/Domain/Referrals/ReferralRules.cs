@@ -134,6 +134,23 @@ public sealed class ReferralRules
     }
 
     [Fact]
+    public void A_down_referral_is_followed_up_within_two_weeks_unless_it_was_declined_and_an_up_referral_never_is()
+    {
+        var down = world.Down();
+        Assert.Equal(new DateOnly(2025, 6, 22).AddDays(14), down.FollowUpDueOn);
+        Assert.Null(world.Up().FollowUpDueOn);
+        down.Decline(ReferralWorld.Gp, world.Township.Id, "居民已迁出", At.AddDays(8));
+        Assert.Null(down.FollowUpDueOn);
+    }
+
+    [Fact]
+    public void Who_takes_a_step_must_have_a_name()
+    {
+        Assert.Equal("referral.actor-name", Assert.Throws<DomainException>(() => new ReferralActor(null, "  ")).Code);
+        Assert.Equal("张三", new ReferralActor(3, " 张三 ").Name);
+    }
+
+    [Fact]
     public void Only_an_arrived_up_referral_of_the_same_resident_between_the_same_institutions_can_be_answered()
     {
         var accepted = world.Up();

@@ -44,6 +44,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Ignore(r => r.IsFinal);
         builder.Ignore(r => r.LastStep);
         builder.Ignore(r => r.FollowUpTask);
+        builder.Ignore(r => r.FollowUpDueOn);
 
         // The receiving list (an institution's incoming by status), the team's list, the resident's timeline.
         builder.HasIndex(r => new { r.CountyId, r.ToInstitutionId, r.Status });
