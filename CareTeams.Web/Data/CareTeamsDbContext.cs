@@ -106,13 +106,11 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
         // The alliance's institutions are the county's address book: every signed-in user of the county sees them.
         builder.Entity<AllianceInstitution>().HasQueryFilter(ScopeFilter, a => ScopeSeesAll || a.CountyId == ScopeAnyCountyId);
         // A referral: the resident's team (and its centre's manager, the county's admin), the receiving institution's
-        // staff (a referral desk, or the manager of the centre it is sent to), and the sending institution's staff when
-        // the sender is the leading hospital or a care institution. Nobody else (Referral.IsVisibleTo is the same rule).
+        // staff (its referral desk, or the manager of the centre it is sent to), and the sending institution's desk (a
+        // centre's own staff see what they sent through the team). Nobody else (Referral.IsVisibleTo).
         builder.Entity<Referral>().HasQueryFilter(ScopeFilter, r =>
             ScopeSeesAll || r.CountyId == ScopeCountyId || r.CentreId == ScopeCentreId || r.TeamId == ScopeTeamId
-            || r.ToInstitutionId == ScopeInstitutionId
-            || (r.FromInstitutionId == ScopeInstitutionId
-                && (r.FromKind == AllianceInstitutionKind.LeadingHospital || r.FromKind == AllianceInstitutionKind.CareInstitution))
+            || r.ToInstitutionId == ScopeInstitutionId || r.FromInstitutionId == ScopeInstitutionId
             || (ScopeCentreId > 0 && AllianceInstitutions.Any(a => a.Id == r.ToInstitutionId && a.CentreId == ScopeCentreId)));
     }
 

@@ -140,29 +140,31 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
         };
         if (query.Direction is { } direction)
             referrals = referrals.Where(r => r.Direction == direction);
-        // The resident's name through the referral, not the resident's own scope: the receiving side sees it too.
-        var residents = db.Residents.IgnoreQueryFilters();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var search = query.Search.Trim();
-            referrals = referrals.Where(r => residents.Any(p => p.Id == r.ResidentId && p.Name.StartsWith(search)));
+            var ids = await ResidentsNamedAsync(db, query.Search.Trim(), cancellationToken);
+            referrals = referrals.Where(r => ids.Contains(r.ResidentId));
         }
         // The receiving list: green channel first, then urgent, then the oldest (ReceivingListOrder); the others newest first.
         referrals = query.Box == ReferralBox.Incoming
             ? referrals.OrderByDescending(r => r.Urgency).ThenBy(r => r.RequestedAt).ThenBy(r => r.Id)
             : referrals.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
-        var institutions = db.AllianceInstitutions.IgnoreQueryFilters();
-        return await referrals.Take(Math.Clamp(query.Take, 1, 1000))
+        // The institutions are the county's address book (visible to every user of the county).
+        var rows = await referrals.Take(Math.Clamp(query.Take, 1, 1000))
             .Select(r => new
             {
-                r,
-                Resident = residents.Where(p => p.Id == r.ResidentId).Select(p => new { p.Name, p.Sex, p.DateOfBirth }).First(),
-                From = institutions.Where(i => i.Id == r.FromInstitutionId).Select(i => i.Name).First(),
-                To = institutions.Where(i => i.Id == r.ToInstitutionId).Select(i => i.Name).First(),
+                r.Id, r.ResidentId, r.Direction, r.Urgency, r.Status, r.RequestedAt, r.RequestedByName, r.Diagnosis, r.Reason,
+                From = db.AllianceInstitutions.Where(i => i.Id == r.FromInstitutionId).Select(i => i.Name).FirstOrDefault(),
+                To = db.AllianceInstitutions.Where(i => i.Id == r.ToInstitutionId).Select(i => i.Name).FirstOrDefault(),
             })
-            .Select(x => new ReferralRow(x.r.Id, x.r.ResidentId, x.Resident.Name, x.Resident.Sex, x.Resident.DateOfBirth, x.r.Direction,
-                x.r.Urgency, x.From, x.To, x.r.Status, x.r.RequestedAt, x.r.RequestedByName, x.r.Diagnosis, x.r.Reason))
             .ToListAsync(cancellationToken);
+        var people = await ResidentNamesAsync(db, rows.Select(r => r.ResidentId).Distinct().ToList(), cancellationToken);
+        return rows.Select(r =>
+        {
+            var p = people[r.ResidentId];
+            return new ReferralRow(r.Id, r.ResidentId, p.Name, p.Sex, p.DateOfBirth, r.Direction, r.Urgency, r.From ?? "", r.To ?? "", r.Status,
+                r.RequestedAt, r.RequestedByName, r.Diagnosis, r.Reason);
+        }).ToList();
     }
 
     /// <summary>The referral page, or null when it does not exist or the user may not see it.</summary>
@@ -175,7 +177,7 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
         var resident = await ResidentOfAsync(db, referral.ResidentId, cancellationToken);
         var institutionIds = referral.Steps.Where(s => s.InstitutionId != null).Select(s => s.InstitutionId!.Value)
             .Append(referral.FromInstitutionId).Append(referral.ToInstitutionId).Distinct().ToList();
-        var institutions = await db.AllianceInstitutions.IgnoreQueryFilters().AsNoTracking().Where(a => institutionIds.Contains(a.Id))
+        var institutions = await db.AllianceInstitutions.AsNoTracking().Where(a => institutionIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var mine = (await ActingAsync(db, cancellationToken)).Select(i => i.Id).ToHashSet();
         var timeline = referral.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
@@ -211,14 +213,14 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
     public async Task<IReadOnlyList<ResidentReferralRow>> ForResidentAsync(int residentId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var institutions = db.AllianceInstitutions.IgnoreQueryFilters();
+        var institutions = db.AllianceInstitutions;
         var rows = await db.Referrals.AsNoTracking().Where(r => r.ResidentId == residentId)
             .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             .Select(r => new
             {
                 r.Id, r.Direction, r.Urgency, r.Status, r.RequestedAt, r.Diagnosis,
-                From = institutions.Where(i => i.Id == r.FromInstitutionId).Select(i => i.Name).First(),
-                To = institutions.Where(i => i.Id == r.ToInstitutionId).Select(i => i.Name).First(),
+                From = institutions.Where(i => i.Id == r.FromInstitutionId).Select(i => i.Name).FirstOrDefault() ?? "",
+                To = institutions.Where(i => i.Id == r.ToInstitutionId).Select(i => i.Name).FirstOrDefault() ?? "",
                 Last = r.Steps.OrderByDescending(s => s.At).Select(s => s.At).First(),
             })
             .ToListAsync(cancellationToken);
@@ -239,7 +241,7 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
         var query = scope.Level == ScopeLevel.Institution ? db.Residents.IgnoreQueryFilters().Where(r => r.CountyId == scope.CountyId) : db.Residents;
         var value = parsed.Value;
         var found = await query.AsNoTracking().Where(r => r.IdNumber == value && r.TeamId != null)
-            .Select(r => new { r.Id, r.Name, r.Sex, r.DateOfBirth, r.IdNumber, Centre = db.Centres.IgnoreQueryFilters().Where(c => c.Id == r.CentreId).Select(c => c.Name).First() })
+            .Select(r => new { r.Id, r.Name, r.Sex, r.DateOfBirth, r.IdNumber, Centre = db.Centres.Where(c => c.Id == r.CentreId).Select(c => c.Name).First() })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
             return null;
@@ -365,6 +367,36 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
                 row.Referral.FollowUpTask ?? "下转随访", row.Referral.ProposesHomeBed));
         }
         return result.OrderBy(f => f.DueOn).ThenBy(f => f.ResidentName).ToList();
+    }
+
+    private sealed record PersonName(string Name, Sex Sex, DateOnly DateOfBirth);
+
+    /// <summary>
+    /// The names of the residents of referrals already loaded through the scope filter. A separate statement on
+    /// purpose: IgnoreQueryFilters applies to a whole query, so it must never be part of the referral query itself.
+    /// </summary>
+    private static async Task<Dictionary<int, PersonName>> ResidentNamesAsync(CareTeamsDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return [];
+        return await db.Residents.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => new PersonName(r.Name, r.Sex, r.DateOfBirth), cancellationToken);
+    }
+
+    /// <summary>
+    /// The residents whose name begins with <paramref name="search"/> among those the user may find: a centre user's
+    /// through the scope; a desk's only among residents with a referral to or from its institution (at most 500).
+    /// </summary>
+    private async Task<List<int>> ResidentsNamedAsync(CareTeamsDbContext db, string search, CancellationToken cancellationToken)
+    {
+        var scope = currentUser.Scope;
+        if (scope.Level != ScopeLevel.Institution)
+            return await db.Residents.AsNoTracking().Where(r => r.Name.StartsWith(search)).Select(r => r.Id).Take(500).ToListAsync(cancellationToken);
+        var institution = scope.InstitutionId;
+        return await db.Residents.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.CountyId == scope.CountyId && p.Name.StartsWith(search)
+                && db.Referrals.Any(f => f.ResidentId == p.Id && (f.ToInstitutionId == institution || f.FromInstitutionId == institution)))
+            .Select(p => p.Id).Take(500).ToListAsync(cancellationToken);
     }
 
     private ReferralActor Actor()
