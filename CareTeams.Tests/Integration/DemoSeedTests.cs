@@ -1,4 +1,6 @@
 using CareTeams.Domain.HomeBeds;
+using CareTeams.Domain.Referrals;
+using CareTeams.Web.Services;
 using CareTeams.Domain.Visits;
 using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Residents;
@@ -116,6 +118,34 @@ public sealed class DemoSeedTests(DemoSeedFixture demo) : IClassFixture<DemoSeed
         var visitKinds = await db.Visits.Where(v => v.HomeBedId != null).Select(v => v.Kind).Distinct().ToListAsync();
         Assert.Equal([VisitKind.BedRound, VisitKind.NursingVisit], visitKinds.Order());
         Assert.True(await db.Contracts.SelectMany(c => c.Fulfilments).AnyAsync(f => f.Source == "HomeBed"));
+    }
+
+    [Fact]
+    public async Task The_alliance_and_referrals_in_every_state_are_there_and_the_hospital_desk_sees_its_incoming_green_channel_first()
+    {
+        await using var db = Db();
+        var kinds = await db.AllianceInstitutions.Select(a => a.Kind).ToListAsync();
+        Assert.Equal(1, kinds.Count(k => k == AllianceInstitutionKind.LeadingHospital));
+        Assert.True(kinds.Count(k => k == AllianceInstitutionKind.VillageClinic) >= 3);
+        Assert.True(kinds.Count(k => k == AllianceInstitutionKind.CareInstitution) >= 2);
+        var statuses = await db.Referrals.Select(r => r.Status).Distinct().ToListAsync();
+        foreach (var status in new[] { ReferralStatus.Requested, ReferralStatus.Accepted, ReferralStatus.Declined, ReferralStatus.Arrived,
+                     ReferralStatus.Returned, ReferralStatus.Closed })
+            Assert.Contains(status, statuses);
+        var down = await db.Referrals.SingleAsync(r => r.Direction == ReferralDirection.Down);
+        Assert.True(down.ProposesHomeBed);
+        Assert.Equal(ReferralStatus.Returned, (await db.Referrals.SingleAsync(r => r.Id == down.AnswersReferralId)).Status);
+
+        var users = demo.Database.Service<UserManager<ApplicationUser>>(UserScope.System);
+        var desk = (await users.FindByNameAsync("hospital1"))!;
+        Assert.Equal(new[] { Roles.ReferralDesk }, await users.GetRolesAsync(desk));
+        var hospital = await db.AllianceInstitutions.SingleAsync(a => a.Id == desk.AllianceInstitutionId);
+        Assert.Equal(AllianceInstitutionKind.LeadingHospital, hospital.Kind);
+        var deskScope = new UserScope(ScopeLevel.Institution, desk.CountyId!.Value, -1, -1, "hospital1", desk.Id) { InstitutionId = hospital.Id };
+        var incoming = await demo.Database.Service<ReferralService>(deskScope).ListAsync(new ReferralQuery { Box = ReferralBox.Incoming });
+        Assert.Equal(ReferralUrgency.GreenChannel, incoming[0].Urgency);
+        Assert.True(incoming.Count >= 4);
+        Assert.Empty(await demo.Database.Context(deskScope).Residents.ToListAsync());
     }
 
     [Fact]

@@ -155,7 +155,11 @@ public static class DemoSeeder
         db.ChangeTracker.Clear();
         progress($"  {planCount} “2111” plans for {today.Year}, {doneCount} items done with their visit records");
 
-        var accounts = await CreateAccountsAsync(services, db, county, centre, director, staff, clock, progress);
+        var (alliance, referralCount) = await DemoReferrals.SeedAsync(db, county, centre, clock.Now, cancellationToken);
+        db.ChangeTracker.Clear();
+        progress($"  the medical alliance ({DemoReferrals.HospitalName} …) and {referralCount} referrals");
+
+        var accounts = await CreateAccountsAsync(services, db, county, centre, director, staff, alliance, clock, progress);
         await transaction.CommitAsync(cancellationToken);
         progress($"Demo county ready in {started.Elapsed.TotalSeconds:F1} s: {residentCount} residents in {householdCount} households, "
             + $"{accounts} accounts (password {Password}).");
@@ -182,25 +186,28 @@ public static class DemoSeeder
         return resident;
     }
 
-    /// <summary>admin, manager, and a doctor and a nurse for each of the first two teams; existing user names are left alone.</summary>
+    /// <summary>admin, manager, a doctor and a nurse for each of the first two teams, the hospital's and the care home's referral desks; existing user names are left alone.</summary>
     private static async Task<int> CreateAccountsAsync(IServiceProvider services, CareTeamsDbContext db, County county, Centre centre,
-        StaffMember director, List<(Team Team, TeamRole Role, StaffMember Member)> staff, IClock clock, Action<string> progress)
+        StaffMember director, List<(Team Team, TeamRole Role, StaffMember Member)> staff, DemoReferrals.Alliance alliance, IClock clock,
+        Action<string> progress)
     {
         var staffTeams = staff.Select(s => s.Team).Distinct().ToList();
         StaffMember Member(int team, TeamRole role) => staff.First(s => s.Team == staffTeams[team] && s.Role == role).Member;
-        var accounts = new (string UserName, string Role, string DisplayName, int? CentreId, int? TeamId, int? StaffMemberId)[]
+        var accounts = new (string UserName, string Role, string DisplayName, int? CentreId, int? TeamId, int? StaffMemberId, int? InstitutionId)[]
         {
-            ("admin", Roles.Admin, "系统管理员", null, null, null),
-            ("manager", Roles.CentreManager, director.Name, centre.Id, null, director.Id),
-            ("doctor1", Roles.Doctor, Member(0, TeamRole.GeneralPractitioner).Name, centre.Id, staffTeams[0].Id, Member(0, TeamRole.GeneralPractitioner).Id),
-            ("nurse1", Roles.Nurse, Member(0, TeamRole.Nurse).Name, centre.Id, staffTeams[0].Id, Member(0, TeamRole.Nurse).Id),
-            ("doctor2", Roles.Doctor, Member(1, TeamRole.GeneralPractitioner).Name, centre.Id, staffTeams[1].Id, Member(1, TeamRole.GeneralPractitioner).Id),
-            ("nurse2", Roles.Nurse, Member(1, TeamRole.Nurse).Name, centre.Id, staffTeams[1].Id, Member(1, TeamRole.Nurse).Id),
+            ("admin", Roles.Admin, "系统管理员", null, null, null, null),
+            ("manager", Roles.CentreManager, director.Name, centre.Id, null, director.Id, null),
+            ("doctor1", Roles.Doctor, Member(0, TeamRole.GeneralPractitioner).Name, centre.Id, staffTeams[0].Id, Member(0, TeamRole.GeneralPractitioner).Id, null),
+            ("nurse1", Roles.Nurse, Member(0, TeamRole.Nurse).Name, centre.Id, staffTeams[0].Id, Member(0, TeamRole.Nurse).Id, null),
+            ("doctor2", Roles.Doctor, Member(1, TeamRole.GeneralPractitioner).Name, centre.Id, staffTeams[1].Id, Member(1, TeamRole.GeneralPractitioner).Id, null),
+            ("nurse2", Roles.Nurse, Member(1, TeamRole.Nurse).Name, centre.Id, staffTeams[1].Id, Member(1, TeamRole.Nurse).Id, null),
+            ("hospital1", Roles.ReferralDesk, "陈立新（县人民医院转诊办）", null, null, null, alliance.Hospital.Id),
+            ("carehome1", Roles.ReferralDesk, "刘慧（社会福利中心）", null, null, null, alliance.CareHome.Id),
         };
 
         using var users = SystemContexts.UserManager(services, db);
         var created = 0;
-        foreach (var (userName, role, displayName, centreId, teamId, staffMemberId) in accounts)
+        foreach (var (userName, role, displayName, centreId, teamId, staffMemberId, institutionId) in accounts)
         {
             if (await users.FindByNameAsync(userName) is not null)
             {
@@ -215,6 +222,7 @@ public static class DemoSeeder
                 CentreId = centreId,
                 TeamId = teamId,
                 StaffMemberId = staffMemberId,
+                AllianceInstitutionId = institutionId,
                 EmailConfirmed = true,
                 PasswordChangedAtUtc = clock.Now.UtcDateTime,
             };
