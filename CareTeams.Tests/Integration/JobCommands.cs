@@ -154,6 +154,16 @@ public sealed class JobCommands : IDisposable
     }
 
     [Fact]
+    public async Task Expire_referrals_runs_on_a_migrated_database_and_says_how_many()
+    {
+        Assert.Equal(0, await JobRunner.RunAsync(["migrate", SqliteSetting], new StringWriter()));
+        SqliteConnection.ClearAllPools();
+        var output = new StringWriter();
+        Assert.Equal(0, await JobRunner.RunAsync(["expire-referrals", SqliteSetting], output));
+        Assert.Contains("0 unanswered referral request(s) expired.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_2111_with_an_unknown_centre_exits_1_and_without_a_year_exits_2()
     {
         Assert.Equal(0, await JobRunner.RunAsync(["migrate", SqliteSetting], new StringWriter()));

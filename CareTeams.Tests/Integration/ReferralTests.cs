@@ -100,4 +100,98 @@ public sealed class ReferralTests : IDisposable
         var list = await As(_alliance.HospitalDesk).ListAsync(new ReferralQuery { Box = ReferralBox.Incoming });
         Assert.Equal(green, list[0].Id);
     }
+
+    [Fact]
+    public async Task Unanswered_requests_expire_after_the_configured_days_and_a_second_run_changes_nothing()
+    {
+        var old = SendUp();
+        _database.Clock.Now = _database.Clock.Now.AddDays(3);
+        var recent = SendUp();
+        var desk = As(_alliance.HospitalDesk);
+        var accepted = SendUp();
+        Assert.True((await desk.AcceptAsync(accepted, (await desk.GetAsync(accepted))!.Referral.Version)).Succeeded);
+        _database.Clock.Now = _database.Clock.Now.AddDays(4).AddMinutes(1); // old: 7 days + 1 minute; recent: 4 days
+
+        Assert.Equal(1, await _database.Service<ReferralService>(UserScope.System).ExpireUnansweredAsync());
+        Assert.Equal(0, await _database.Service<ReferralService>(UserScope.System).ExpireUnansweredAsync());
+
+        await using var db = _database.Context(UserScope.System);
+        var statuses = await db.Referrals.ToDictionaryAsync(r => r.Id, r => r.Status);
+        Assert.Equal((ReferralStatus.Expired, ReferralStatus.Requested, ReferralStatus.Accepted), (statuses[old], statuses[recent], statuses[accepted]));
+        var expired = (await db.Referrals.SingleAsync(r => r.Id == old)).LastStep;
+        Assert.Equal((ReferralStep.SystemName, (int?)null), (expired.ByName, expired.InstitutionId));
+    }
+
+    [Fact]
+    public async Task Only_the_receiving_side_accepts_only_the_sender_cancels_and_a_stale_version_is_a_conflict()
+    {
+        var id = SendUp();
+        var gp = As(_alliance.GpOfTeamA);
+        var version = (await gp.GetAsync(id))!.Referral.Version;
+        Assert.False((await gp.GetAsync(id))!.Can.Accept);
+        var refused = await gp.AcceptAsync(id, version);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("只有接收机构可以接收转诊", refused.Summary, StringComparison.Ordinal);
+
+        var desk = As(_alliance.HospitalDesk);
+        var cancelByDesk = await desk.CancelAsync(id, version, "不需要了");
+        Assert.Contains("只有转出机构可以撤销转诊", cancelByDesk.Summary, StringComparison.Ordinal);
+        var declineBlank = await desk.DeclineAsync(id, version, "  ");
+        Assert.Contains("请填写拒绝原因", declineBlank.Summary, StringComparison.Ordinal);
+
+        Assert.True((await desk.AcceptAsync(id, version)).Succeeded);
+        Assert.True((await gp.CancelAsync(id, version, "家属决定自行就医")).Conflict);
+        await using var db = _database.Context(UserScope.System);
+        Assert.Equal(ReferralStatus.Accepted, (await db.Referrals.SingleAsync(r => r.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task A_form_with_problems_is_refused_by_field_and_saves_nothing()
+    {
+        var form = ReferralAlliance.UpForm(ReferralUrgency.GreenChannel) with { Direction = ReferralDirection.Transfer, Reason = " " };
+        var result = await As(_alliance.GpOfTeamA).RequestAsync(new ReferralInput(_elder.Id, null, _alliance.Township.Id, _alliance.Hospital.Id, form));
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Field == nameof(ReferralForm.Reason));
+        Assert.Contains(result.Errors, e => e.Field == nameof(ReferralForm.Direction));
+        Assert.Contains(result.Errors, e => e.Field == nameof(ReferralForm.Urgency));
+
+        // The GP cannot send from the hospital, nor for a resident of another team.
+        var fromHospital = await As(_alliance.GpOfTeamA).RequestAsync(new ReferralInput(_elder.Id, null, _alliance.Hospital.Id, _alliance.Township.Id,
+            ReferralAlliance.DownForm()));
+        Assert.Contains(fromHospital.Errors, e => e.Field == nameof(ReferralInput.FromInstitutionId));
+        var otherTeam = await As(_county.DoctorOfTeamB).RequestAsync(new ReferralInput(_elder.Id, null, _alliance.Township.Id, _alliance.Hospital.Id,
+            ReferralAlliance.UpForm()));
+        Assert.Contains(otherTeam.Errors, e => e.Field == nameof(ReferralInput.ResidentId));
+
+        await using var db = _database.Context(UserScope.System);
+        Assert.Empty(await db.Referrals.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_desk_finds_a_resident_only_by_the_full_ID_number_in_its_county_and_refers_them()
+    {
+        var desk = As(_alliance.CareHomeDesk);
+        Assert.Null(await desk.FindResidentByIdNumberAsync(_elder.IdNumber[..17]));
+        var found = await desk.FindResidentByIdNumberAsync(_elder.IdNumber);
+        Assert.Equal(("钱大爷", _elder.MaskedIdNumber), (found!.Name, found.MaskedIdNumber));
+
+        var sent = await desk.RequestAsync(new ReferralInput(null, _elder.IdNumber, _alliance.CareHome.Id, _alliance.Hospital.Id,
+            ReferralAlliance.TransferForm()));
+        Assert.True(sent.Succeeded, sent.Summary);
+        // The care home sees what it sent; the team sees its resident's referral; the hospital receives it.
+        Assert.NotNull(await desk.GetAsync(sent.Id!.Value));
+        Assert.NotNull(await As(_alliance.GpOfTeamA).GetAsync(sent.Id!.Value));
+        Assert.Single(await As(_alliance.HospitalDesk).ListAsync(new ReferralQuery { Box = ReferralBox.Incoming }));
+        await using var db = _database.Context(UserScope.System);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "Resident" && a.EntityKey == _elder.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task The_resident_page_timeline_lists_the_residents_referrals_for_the_team_and_nothing_for_another_team()
+    {
+        SendUp();
+        var rows = await As(_alliance.GpOfTeamA).ForResidentAsync(_elder.Id);
+        Assert.Equal(("测试镇卫生院", "测试县人民医院"), (Assert.Single(rows).FromName, rows[0].ToName));
+        Assert.Empty(await As(_county.DoctorOfTeamB).ForResidentAsync(_elder.Id));
+    }
 }
