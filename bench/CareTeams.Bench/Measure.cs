@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using CareTeams.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CareTeams.Bench;
 
@@ -39,5 +42,44 @@ public static class BenchReport
         Console.WriteLine(report);
         if (options.TryGetValue("out", out var outPath))
             await File.WriteAllTextAsync(outPath, report);
+    }
+}
+
+/// <summary>The bench's user: set <see cref="Scope"/> before creating a DI scope; the app's services read it.</summary>
+internal sealed class SwitchableUser : ICurrentUser
+{
+    public UserScope Scope { get; set; } = UserScope.System;
+    public System.Security.Claims.ClaimsPrincipal? Principal => null;
+}
+
+/// <summary>Counts the SQL commands EF Core executes while alive (through its diagnostic events).</summary>
+internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly List<IDisposable> _subscriptions = [];
+    private int _count;
+
+    public CommandCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+    public int Count => _count;
+
+    public void OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name)
+            _subscriptions.Add(listener.Subscribe(this));
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuted.Name)
+            Interlocked.Increment(ref _count);
+    }
+
+    public void OnCompleted() { }
+    public void OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+            subscription.Dispose();
     }
 }

@@ -26,6 +26,8 @@ if (args.Length > 0 && args[0] == "report")
     return await ReportBench.RunAsync(options);
 if (args.Length > 0 && args[0] == "visits")
     return await VisitBench.RunAsync(options);
+if (args.Length > 0 && args[0] == "referrals")
+    return await ReferralBench.RunAsync(options);
 if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out var dbPath) || !File.Exists(dbPath))
 {
     Console.Error.WriteLine("Usage: CareTeams.Bench search --db <seed-scale sqlite file> [--runs 200] [--out results.md]");
@@ -34,6 +36,7 @@ if (args.Length == 0 || args[0] != "search" || !options.TryGetValue("db", out va
     Console.Error.WriteLine("       CareTeams.Bench plan2111 --db <seed-scale sqlite file> [--work <folder>] [--no-audit] [--out results.md]");
     Console.Error.WriteLine("       CareTeams.Bench report --db <seed-scale sqlite file> --month yyyy-MM [--scope centre|all|both] [--synthesise] [--runs 3]");
     Console.Error.WriteLine("       CareTeams.Bench visits --db <seed-scale sqlite file> [--count 2000000] [--runs 200] [--out results.md]");
+    Console.Error.WriteLine("       CareTeams.Bench referrals --db <seed-scale sqlite file> [--count 200000] [--runs 100] [--out results.md]");
     return 2;
 }
 var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 200;

@@ -228,42 +228,4 @@ internal static class VisitBench
         await reader.ReadAsync();
         return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
-
-    private sealed class SwitchableUser : ICurrentUser
-    {
-        public UserScope Scope { get; set; } = UserScope.System;
-        public System.Security.Claims.ClaimsPrincipal? Principal => null;
-    }
-
-    /// <summary>Counts the SQL commands EF Core executes while alive (through its diagnostic events).</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public CommandCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-
-        public int Count => _count;
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-                _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name)
-                Interlocked.Increment(ref _count);
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            foreach (var subscription in _subscriptions)
-                subscription.Dispose();
-        }
-    }
 }

@@ -186,12 +186,6 @@ internal static class WorklistBench
         Console.WriteLine($"Filled the rest of the county in SQL: {plans:N0} plans, {items:N0} items ({done:N0} done) in {started.Elapsed.TotalSeconds:F1} s.");
     }
 
-    private sealed class SwitchableUser : ICurrentUser
-    {
-        public UserScope Scope { get; set; } = UserScope.System;
-        public System.Security.Claims.ClaimsPrincipal? Principal => null;
-    }
-
     /// <summary>Counts the statements EF Core sends.</summary>
     private sealed class CommandCounter : DbCommandInterceptor
     {
