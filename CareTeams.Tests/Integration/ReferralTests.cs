@@ -1,4 +1,8 @@
+using CareTeams.Domain.Contracts;
+using CareTeams.Domain.Institutions;
 using CareTeams.Domain.Referrals;
+using CareTeams.Domain.SeedWork;
+using CareTeams.Domain.Visits;
 using CareTeams.Domain.Residents;
 using CareTeams.Tests.Infrastructure;
 using CareTeams.Web.Security;
@@ -73,7 +77,21 @@ public sealed class ReferralTests : IDisposable
 
         var followUps = await As(_alliance.GpOfTeamA).FollowUpsAsync(_database.Clock.Today.AddDays(30));
         var task = Assert.Single(followUps);
-        Assert.Equal((down.Id!.Value, true), (task.ReferralId, task.ProposesHomeBed));
+        Assert.Equal((down.Id!.Value, true, _database.Clock.Today.AddDays(14)), (task.ReferralId, task.ProposesHomeBed, task.DueOn));
+        Assert.Empty(await As(_county.DoctorOfTeamB).FollowUpsAsync(_database.Clock.Today.AddDays(30)));
+
+        // A visit of the resident after the down-referral does the follow-up.
+        var nurse = ContractFixtures.AddStaff(_database, _county.Centre, _county.TeamA, "赵护士", TeamRole.Nurse);
+        var at = ChinaTime.LocalTimeOf(_database.Clock.Now).AddHours(2);
+        await using (var write = _database.Context(UserScope.System))
+        {
+            write.Visits.Add(VisitLog.Record(await write.Residents.SingleAsync(r => r.Id == _elder.Id), nurse,
+                new VisitDetails(at, at.AddMinutes(30), VisitPlace.Home, VisitKind.ChronicFollowUp,
+                    ServiceKind.HypertensionFollowUp, Notes: "下转后随访"), at.AddHours(1)));
+            await write.SaveChangesAsync();
+        }
+        Assert.Empty(await As(_alliance.GpOfTeamA).FollowUpsAsync(_database.Clock.Today.AddDays(30)));
+        Assert.NotNull((await As(_alliance.GpOfTeamA).GetAsync(down.Id!.Value))!.FollowUpVisitId);
     }
 
     [Fact]

@@ -145,8 +145,9 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
             var ids = await ResidentsNamedAsync(db, query.Search.Trim(), cancellationToken);
             referrals = referrals.Where(r => ids.Contains(r.ResidentId));
         }
-        // The receiving list: green channel first, then urgent, then the oldest (ReceivingListOrder); the others newest first.
-        referrals = query.Box == ReferralBox.Incoming
+        // The receiving side's work (open requests): green channel first, then urgent, then the oldest
+        // (ReceivingListOrder); history and the sending side's lists: newest first.
+        referrals = query.Box == ReferralBox.Incoming && query.Status is not (ReferralStatusFilter.Finished or ReferralStatusFilter.Any)
             ? referrals.OrderByDescending(r => r.Urgency).ThenBy(r => r.RequestedAt).ThenBy(r => r.Id)
             : referrals.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
         // The institutions are the county's address book (visible to every user of the county).
@@ -357,15 +358,20 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
                 && r.RequestedAt < latest)
             .Join(db.Residents, r => r.ResidentId, p => p.Id, (r, p) => new { Referral = r, p.Name })
             .ToListAsync(cancellationToken);
-        var result = new List<ReferralFollowUp>();
-        foreach (var row in open)
-        {
-            var since = ChinaTime.LocalTimeOf(row.Referral.RequestedAt);
-            if (await db.Visits.AnyAsync(v => v.ResidentId == row.Referral.ResidentId && v.StartedAt >= since, cancellationToken))
-                continue;
-            result.Add(new ReferralFollowUp(row.Referral.Id, row.Referral.ResidentId, row.Name, row.Referral.FollowUpDueOn!.Value,
-                row.Referral.FollowUpTask ?? "下转随访", row.Referral.ProposesHomeBed));
-        }
+        if (open.Count == 0)
+            return [];
+        // Done once the resident has any visit since the referral was sent: the latest visit of each of these residents
+        // since the oldest referral, in one statement.
+        var residentIds = open.Select(o => o.Referral.ResidentId).Distinct().ToList();
+        var oldest = ChinaTime.LocalTimeOf(open.Min(o => o.Referral.RequestedAt));
+        var lastVisit = await db.Visits.AsNoTracking().Where(v => residentIds.Contains(v.ResidentId) && v.StartedAt >= oldest)
+            .GroupBy(v => v.ResidentId).Select(g => new { ResidentId = g.Key, Last = g.Max(v => v.StartedAt) })
+            .ToDictionaryAsync(x => x.ResidentId, x => x.Last, cancellationToken);
+        var result = open
+            .Where(o => !(lastVisit.TryGetValue(o.Referral.ResidentId, out var last) && last >= ChinaTime.LocalTimeOf(o.Referral.RequestedAt)))
+            .Select(o => new ReferralFollowUp(o.Referral.Id, o.Referral.ResidentId, o.Name, o.Referral.FollowUpDueOn!.Value,
+                o.Referral.FollowUpTask ?? "下转随访", o.Referral.ProposesHomeBed))
+            .ToList();
         return result.OrderBy(f => f.DueOn).ThenBy(f => f.ResidentName).ToList();
     }
 

@@ -46,10 +46,13 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Ignore(r => r.FollowUpTask);
         builder.Ignore(r => r.FollowUpDueOn);
 
-        // The receiving list (an institution's incoming by status), the team's list, the resident's timeline.
-        builder.HasIndex(r => new { r.CountyId, r.ToInstitutionId, r.Status });
-        builder.HasIndex(r => new { r.FromInstitutionId, r.Status });
-        builder.HasIndex(r => new { r.TeamId, r.Status });
+        // The receiving list: an institution's open requests by status (then sorted by urgency), and its history newest
+        // first; the sending side's and the team's lists newest first; the month's counts per centre; the resident's
+        // timeline. (bench `referrals`: the history pages read 200 rows off the index instead of sorting 160,000.)
+        builder.HasIndex(r => new { r.ToInstitutionId, r.Status });
+        builder.HasIndex(r => new { r.ToInstitutionId, r.RequestedAt });
+        builder.HasIndex(r => new { r.FromInstitutionId, r.RequestedAt });
+        builder.HasIndex(r => new { r.TeamId, r.RequestedAt });
         builder.HasIndex(r => new { r.CentreId, r.RequestedAt });
         builder.HasIndex(r => r.ResidentId);
 

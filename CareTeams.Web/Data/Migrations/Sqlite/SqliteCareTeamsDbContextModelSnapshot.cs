@@ -878,15 +878,15 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReturnedByReferralId")
                         .IsUnique();
 
-                    b.HasIndex("ToInstitutionId");
-
                     b.HasIndex("CentreId", "RequestedAt");
 
-                    b.HasIndex("FromInstitutionId", "Status");
+                    b.HasIndex("FromInstitutionId", "RequestedAt");
 
-                    b.HasIndex("TeamId", "Status");
+                    b.HasIndex("TeamId", "RequestedAt");
 
-                    b.HasIndex("CountyId", "ToInstitutionId", "Status");
+                    b.HasIndex("ToInstitutionId", "RequestedAt");
+
+                    b.HasIndex("ToInstitutionId", "Status");
 
                     b.ToTable("Referrals", (string)null);
                 });

@@ -1,0 +1,90 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareTeams.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReferralListIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_CountyId_ToInstitutionId_Status",
+                table: "Referrals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_FromInstitutionId_Status",
+                table: "Referrals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_TeamId_Status",
+                table: "Referrals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_ToInstitutionId",
+                table: "Referrals");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_FromInstitutionId_RequestedAt",
+                table: "Referrals",
+                columns: new[] { "FromInstitutionId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_TeamId_RequestedAt",
+                table: "Referrals",
+                columns: new[] { "TeamId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToInstitutionId_RequestedAt",
+                table: "Referrals",
+                columns: new[] { "ToInstitutionId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToInstitutionId_Status",
+                table: "Referrals",
+                columns: new[] { "ToInstitutionId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_FromInstitutionId_RequestedAt",
+                table: "Referrals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_TeamId_RequestedAt",
+                table: "Referrals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_ToInstitutionId_RequestedAt",
+                table: "Referrals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_ToInstitutionId_Status",
+                table: "Referrals");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_CountyId_ToInstitutionId_Status",
+                table: "Referrals",
+                columns: new[] { "CountyId", "ToInstitutionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_FromInstitutionId_Status",
+                table: "Referrals",
+                columns: new[] { "FromInstitutionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_TeamId_Status",
+                table: "Referrals",
+                columns: new[] { "TeamId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToInstitutionId",
+                table: "Referrals",
+                column: "ToInstitutionId");
+        }
+    }
+}
