@@ -31,13 +31,18 @@ public sealed class Referral : AggregateRoot
 
     private Referral()
     {
-        Reason = Diagnosis = RequestedByName = string.Empty;
+        Reason = Diagnosis = RequestedByName = ResidentName = string.Empty;
     }
 
     public int CountyId { get; private set; }
     public int CentreId { get; private set; }
     public int TeamId { get; private set; }
     public int ResidentId { get; private set; }
+
+    /// <summary>The resident's name, sex and date of birth when referred: what the slip's stub and the lists show.</summary>
+    public string ResidentName { get; private set; }
+    public Sex ResidentSex { get; private set; }
+    public DateOnly ResidentDateOfBirth { get; private set; }
 
     public int FromInstitutionId { get; private set; }
     public AllianceInstitutionKind FromKind { get; private set; }
@@ -183,6 +188,9 @@ public sealed class Referral : AggregateRoot
             CentreId = resident.CentreId,
             TeamId = teamId,
             ResidentId = resident.Id,
+            ResidentName = resident.Name,
+            ResidentSex = resident.Sex,
+            ResidentDateOfBirth = resident.DateOfBirth,
             FromInstitutionId = from.Id,
             FromKind = from.Kind,
             ToInstitutionId = to.Id,

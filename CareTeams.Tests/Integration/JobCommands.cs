@@ -88,7 +88,7 @@ public sealed class JobCommands : IDisposable
         }, tables.ToHashSet());
         Assert.Contains("IX_Residents_IdNumber_CountyId", Query(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"));
         Assert.NotEmpty(Query(connection, "SELECT MigrationId FROM __EFMigrationsHistory"));
-        Assert.Equal(["Admin", "CentreManager", "Doctor", "Nurse"], Query(connection, "SELECT Name FROM AspNetRoles").Order(StringComparer.Ordinal));
+        Assert.Equal(["Admin", "CentreManager", "Doctor", "Nurse", "ReferralDesk"], Query(connection, "SELECT Name FROM AspNetRoles").Order(StringComparer.Ordinal));
         Assert.Equal(["wal"], Query(connection, "PRAGMA journal_mode"));
         // Migrating is all it does: no demo data.
         Assert.Equal(["0"], Query(connection, "SELECT COUNT(*) FROM Residents"));
@@ -104,7 +104,7 @@ public sealed class JobCommands : IDisposable
 
         await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
-        Assert.Equal(4, Query(connection, "SELECT Name FROM AspNetRoles").Count);
+        Assert.Equal(5, Query(connection, "SELECT Name FROM AspNetRoles").Count);
     }
 
     [Fact]

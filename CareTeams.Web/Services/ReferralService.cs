@@ -142,30 +142,22 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
             referrals = referrals.Where(r => r.Direction == direction);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var ids = await ResidentsNamedAsync(db, query.Search.Trim(), cancellationToken);
-            referrals = referrals.Where(r => ids.Contains(r.ResidentId));
+            var search = query.Search.Trim();
+            referrals = referrals.Where(r => r.ResidentName.StartsWith(search));
         }
         // The receiving side's work (open requests): green channel first, then urgent, then the oldest
         // (ReceivingListOrder); history and the sending side's lists: newest first.
         referrals = query.Box == ReferralBox.Incoming && query.Status is not (ReferralStatusFilter.Finished or ReferralStatusFilter.Any)
             ? referrals.OrderByDescending(r => r.Urgency).ThenBy(r => r.RequestedAt).ThenBy(r => r.Id)
             : referrals.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
-        // The institutions are the county's address book (visible to every user of the county).
-        var rows = await referrals.Take(Math.Clamp(query.Take, 1, 1000))
-            .Select(r => new
-            {
-                r.Id, r.ResidentId, r.Direction, r.Urgency, r.Status, r.RequestedAt, r.RequestedByName, r.Diagnosis, r.Reason,
-                From = db.AllianceInstitutions.Where(i => i.Id == r.FromInstitutionId).Select(i => i.Name).FirstOrDefault(),
-                To = db.AllianceInstitutions.Where(i => i.Id == r.ToInstitutionId).Select(i => i.Name).FirstOrDefault(),
-            })
+        // One statement: the resident as referred (the receiving side does not see the register), the institutions from
+        // the county's address book.
+        return await referrals.Take(Math.Clamp(query.Take, 1, 1000))
+            .Select(r => new ReferralRow(r.Id, r.ResidentId, r.ResidentName, r.ResidentSex, r.ResidentDateOfBirth, r.Direction, r.Urgency,
+                db.AllianceInstitutions.Where(i => i.Id == r.FromInstitutionId).Select(i => i.Name).FirstOrDefault() ?? "",
+                db.AllianceInstitutions.Where(i => i.Id == r.ToInstitutionId).Select(i => i.Name).FirstOrDefault() ?? "",
+                r.Status, r.RequestedAt, r.RequestedByName, r.Diagnosis, r.Reason))
             .ToListAsync(cancellationToken);
-        var people = await ResidentNamesAsync(db, rows.Select(r => r.ResidentId).Distinct().ToList(), cancellationToken);
-        return rows.Select(r =>
-        {
-            var p = people[r.ResidentId];
-            return new ReferralRow(r.Id, r.ResidentId, p.Name, p.Sex, p.DateOfBirth, r.Direction, r.Urgency, r.From ?? "", r.To ?? "", r.Status,
-                r.RequestedAt, r.RequestedByName, r.Diagnosis, r.Reason);
-        }).ToList();
     }
 
     /// <summary>The referral page, or null when it does not exist or the user may not see it.</summary>
@@ -373,36 +365,6 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
                 o.Referral.FollowUpTask ?? "下转随访", o.Referral.ProposesHomeBed))
             .ToList();
         return result.OrderBy(f => f.DueOn).ThenBy(f => f.ResidentName).ToList();
-    }
-
-    private sealed record PersonName(string Name, Sex Sex, DateOnly DateOfBirth);
-
-    /// <summary>
-    /// The names of the residents of referrals already loaded through the scope filter. A separate statement on
-    /// purpose: IgnoreQueryFilters applies to a whole query, so it must never be part of the referral query itself.
-    /// </summary>
-    private static async Task<Dictionary<int, PersonName>> ResidentNamesAsync(CareTeamsDbContext db, List<int> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-            return [];
-        return await db.Residents.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => new PersonName(r.Name, r.Sex, r.DateOfBirth), cancellationToken);
-    }
-
-    /// <summary>
-    /// The residents whose name begins with <paramref name="search"/> among those the user may find: a centre user's
-    /// through the scope; a desk's only among residents with a referral to or from its institution (at most 500).
-    /// </summary>
-    private async Task<List<int>> ResidentsNamedAsync(CareTeamsDbContext db, string search, CancellationToken cancellationToken)
-    {
-        var scope = currentUser.Scope;
-        if (scope.Level != ScopeLevel.Institution)
-            return await db.Residents.AsNoTracking().Where(r => r.Name.StartsWith(search)).Select(r => r.Id).Take(500).ToListAsync(cancellationToken);
-        var institution = scope.InstitutionId;
-        return await db.Residents.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.CountyId == scope.CountyId && p.Name.StartsWith(search)
-                && db.Referrals.Any(f => f.ResidentId == p.Id && (f.ToInstitutionId == institution || f.FromInstitutionId == institution)))
-            .Select(p => p.Id).Take(500).ToListAsync(cancellationToken);
     }
 
     private ReferralActor Actor()

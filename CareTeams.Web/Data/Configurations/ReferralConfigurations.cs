@@ -31,6 +31,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.TreatmentSoFar).HasMaxLength(Referral.TreatmentMaxLength);
         builder.Property(r => r.History).HasMaxLength(Referral.HistoryMaxLength);
         builder.Property(r => r.RequestedByName).HasMaxLength(ReferralStep.NameMaxLength);
+        builder.Property(r => r.ResidentName).HasMaxLength(ResidentDetails.NameMaxLength);
         builder.OwnsOne(r => r.Return, back =>
         {
             back.Property(x => x.DiagnosisResult).HasColumnName("ReturnDiagnosisResult").HasMaxLength(Referral.DiagnosisMaxLength);

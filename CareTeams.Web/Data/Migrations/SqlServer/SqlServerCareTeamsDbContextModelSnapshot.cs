@@ -879,7 +879,18 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.Property<int?>("RequestedByStaffId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly>("ResidentDateOfBirth")
+                        .HasColumnType("date");
+
                     b.Property<int>("ResidentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResidentName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("ResidentSex")
                         .HasColumnType("int");
 
                     b.Property<int?>("ReturnedByReferralId")

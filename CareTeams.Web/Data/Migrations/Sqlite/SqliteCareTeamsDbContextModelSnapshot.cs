@@ -838,7 +838,18 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.Property<int?>("RequestedByStaffId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("ResidentDateOfBirth")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResidentName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentSex")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReturnedByReferralId")

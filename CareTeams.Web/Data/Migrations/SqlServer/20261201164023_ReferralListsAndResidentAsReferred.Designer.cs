@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareTeams.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCareTeamsDbContext))]
-    [Migration("20261201161609_ReferralListIndexes")]
-    partial class ReferralListIndexes
+    [Migration("20261201164023_ReferralListsAndResidentAsReferred")]
+    partial class ReferralListsAndResidentAsReferred
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -882,7 +882,18 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
                     b.Property<int?>("RequestedByStaffId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly>("ResidentDateOfBirth")
+                        .HasColumnType("date");
+
                     b.Property<int>("ResidentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResidentName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("ResidentSex")
                         .HasColumnType("int");
 
                     b.Property<int?>("ReturnedByReferralId")

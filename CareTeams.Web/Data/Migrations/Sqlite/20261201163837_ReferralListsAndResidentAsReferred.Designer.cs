@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareTeams.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCareTeamsDbContext))]
-    [Migration("20261201161408_ReferralListIndexes")]
-    partial class ReferralListIndexes
+    [Migration("20261201163837_ReferralListsAndResidentAsReferred")]
+    partial class ReferralListsAndResidentAsReferred
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -841,7 +841,18 @@ namespace CareTeams.Web.Data.Migrations.Sqlite
                     b.Property<int?>("RequestedByStaffId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("ResidentDateOfBirth")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResidentName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentSex")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReturnedByReferralId")

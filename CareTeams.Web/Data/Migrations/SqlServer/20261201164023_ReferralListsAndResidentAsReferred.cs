@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace CareTeams.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ReferralListIndexes : Migration
+    public partial class ReferralListsAndResidentAsReferred : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -25,6 +26,28 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Referrals_ToInstitutionId",
                 table: "Referrals");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ResidentDateOfBirth",
+                table: "Referrals",
+                type: "date",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<string>(
+                name: "ResidentName",
+                table: "Referrals",
+                type: "nvarchar(30)",
+                maxLength: 30,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ResidentSex",
+                table: "Referrals",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Referrals_FromInstitutionId_RequestedAt",
@@ -64,6 +87,18 @@ namespace CareTeams.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropIndex(
                 name: "IX_Referrals_ToInstitutionId_Status",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ResidentDateOfBirth",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ResidentName",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ResidentSex",
                 table: "Referrals");
 
             migrationBuilder.CreateIndex(
