@@ -173,6 +173,36 @@ public sealed class NewReferralForm : MudBunitTest
     }
 
     [Fact]
+    public async Task A_desk_refers_a_resident_found_by_ID_number_down_and_a_missing_plan_is_shown_under_its_field()
+    {
+        var page = Open(_alliance.HospitalDesk, "");
+        // From the hospital only down-referrals and transfers fit; down is first, with the return form.
+        Assert.Equal(["下转", "转介"], Choices(page, "field-direction"));
+        Assert.NotEmpty(page.FindAll("[data-testid=return-form]"));
+        Type(page, "field-id-number", _elder.IdNumber);
+        page.Find("[data-testid=find-resident]").Click();
+        page.WaitForElement("[data-testid=resident-card]");
+        var to = page.FindComponents<MudBlazor.MudSelect<int?>>()[1];
+        await page.InvokeAsync(() => to.Instance.ValueChanged.InvokeAsync(_alliance.Township.Id));
+        Type(page, "field-reason", "术后恢复良好，转回社区康复");
+        Type(page, "field-diagnosis", "股骨颈骨折术后");
+        Type(page, "field-return-diagnosis", "股骨颈骨折术后");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("请填写下一步治疗方案及康复建议。", HelperText(page, "field-return-plan")));
+        Assert.Empty(StoredReferrals());
+        Assert.Equal("股骨颈骨折术后", Typed(page, "field-return-diagnosis"));
+
+        Type(page, "field-return-plan", "居家康复训练，两周后复查");
+        Send(page);
+
+        var down = Assert.Single(StoredReferrals());
+        Assert.Equal((ReferralDirection.Down, _alliance.Hospital.Id, _alliance.Township.Id, _elder.Id, "县医院转诊办"),
+            (down.Direction, down.FromInstitutionId, down.ToInstitutionId, down.ResidentId, down.RequestedByName));
+        Assert.Equal("居家康复训练，两周后复查", down.Return!.NextPlan);
+    }
+
+    [Fact]
     public void A_desk_looking_up_an_unknown_ID_number_is_told_so_and_a_known_one_shows_the_resident_to_check()
     {
         var page = Open(_alliance.HospitalDesk, "");
