@@ -291,17 +291,21 @@ public sealed class Referral : AggregateRoot
     private bool SenderIsInstitution => FromKind is AllianceInstitutionKind.LeadingHospital or AllianceInstitutionKind.CareInstitution;
 
     /// <summary>Why <paramref name="direction"/> does not fit the two institutions, or null when it does.</summary>
-    public static string? DirectionProblem(ReferralDirection direction, AllianceInstitution from, AllianceInstitution to)
+    public static string? DirectionProblem(ReferralDirection direction, AllianceInstitution from, AllianceInstitution to) =>
+        DirectionProblem(direction, from.Kind, to.Kind);
+
+    /// <summary>Why <paramref name="direction"/> does not fit institutions of these kinds, or null when it does (the form's choices).</summary>
+    public static string? DirectionProblem(ReferralDirection direction, AllianceInstitutionKind from, AllianceInstitutionKind to)
     {
-        var fromLevel = from.Kind.MedicalLevel();
-        var toLevel = to.Kind.MedicalLevel();
+        var fromLevel = from.MedicalLevel();
+        var toLevel = to.MedicalLevel();
         return direction switch
         {
             ReferralDirection.Up when fromLevel == 0 || toLevel == 0 || toLevel <= fromLevel =>
                 "上转须从村卫生室或乡镇卫生院转往更高一级的医疗机构。",
             ReferralDirection.Down when fromLevel == 0 || toLevel == 0 || toLevel >= fromLevel =>
                 "下转须从上级医疗机构转往下一级的医疗机构。",
-            ReferralDirection.Transfer when from.Kind.IsMedical() == to.Kind.IsMedical() =>
+            ReferralDirection.Transfer when from.IsMedical() == to.IsMedical() =>
                 "转介须在医疗机构与养老机构之间进行。",
             _ => null,
         };

@@ -360,6 +360,95 @@ public sealed class UserAdministrationTests : IDisposable
         Assert.Equal([Roles.Doctor], await _identity.Service<UserManager<ApplicationUser>>(UserScope.System).GetRolesAsync(stored));
     }
 
+    private NewUserInput Desk(string userName, int? institutionId) => new()
+    {
+        UserName = userName, DisplayName = "县医院转诊办", Role = Roles.ReferralDesk, AllianceInstitutionId = institutionId,
+        Password = GoodPassword, ConfirmPassword = GoodPassword,
+    };
+
+    /// <summary>The scope the account gets when it signs in: the claims the app's principal factory puts in the cookie.</summary>
+    private async Task<UserScope> SignedInScopeAsync(string userName)
+    {
+        var principal = await _identity.Service<IUserClaimsPrincipalFactory<ApplicationUser>>(UserScope.System).CreateAsync((await StoredAsync(userName))!);
+        return UserScope.From(principal);
+    }
+
+    [Fact]
+    public async Task An_administrator_creates_a_referral_desk_for_the_hospital_which_signs_in_with_the_institution_scope()
+    {
+        var alliance = ReferralAlliance.Create(_identity.Database, _county);
+        var admin = As(_county.Admin);
+        Assert.Contains(Roles.ReferralDesk, admin.AssignableRoles);
+        Assert.Contains(await admin.InstitutionOptionsAsync(), i => i.Id == alliance.Hospital.Id);
+
+        var withoutInstitution = await admin.CreateAsync(Desk("desk.none", null));
+        var created = await admin.CreateAsync(Desk("hospital.desk", alliance.Hospital.Id));
+
+        Assert.Equal("请选择所属医共体机构。", withoutInstitution.ErrorFor("AllianceInstitutionId"));
+        Assert.Null(await StoredAsync("desk.none"));
+        Assert.True(created.Succeeded, created.Summary);
+        var user = (await StoredAsync("hospital.desk"))!;
+        Assert.Equal((_county.County.Id, alliance.Hospital.Id), (user.CountyId!.Value, user.AllianceInstitutionId!.Value));
+        Assert.Equal((null, null, null), (user.CentreId, user.TeamId, user.StaffMemberId));
+        Assert.Equal([Roles.ReferralDesk], await _identity.Service<UserManager<ApplicationUser>>(UserScope.System).GetRolesAsync(user));
+        var scope = await SignedInScopeAsync("hospital.desk");
+        Assert.Equal((ScopeLevel.Institution, _county.County.Id, alliance.Hospital.Id, "县医院转诊办"),
+            (scope.Level, scope.CountyId, scope.InstitutionId, scope.DisplayName));
+        var row = Assert.Single(await admin.ListAsync(), r => r.UserName == "hospital.desk");
+        Assert.Equal(("转诊办（医院/养老机构）", "测试县人民医院", null), (row.RoleName, row.AllianceInstitutionName, row.CentreName));
+        // Not a centre's account: its managers do not see or manage it.
+        Assert.DoesNotContain(await As(_county.Manager).ListAsync(), r => r.UserName == "hospital.desk");
+        Assert.Equal(TeamAdministration.OtherCentreMessage, (await As(_county.Manager).SetDisabledAsync(user.Id, true)).Summary);
+    }
+
+    [Fact]
+    public async Task Moving_a_desk_to_the_care_home_renews_the_stamp_and_a_doctor_made_desk_leaves_the_centre()
+    {
+        var alliance = ReferralAlliance.Create(_identity.Database, _county);
+        var admin = As(_county.Admin);
+        Assert.True((await admin.CreateAsync(Desk("moving.desk", alliance.Hospital.Id))).Succeeded);
+        var doctor = await _identity.AddUserAsync("doctor.d", Roles.Doctor, _county.County.Id, _county.Centre.Id, _county.TeamA.Id);
+        var stampBefore = (await StoredAsync("moving.desk"))!.SecurityStamp;
+        var rows = await admin.ListAsync();
+
+        var moved = await admin.ChangeAssignmentAsync(rows.Single(r => r.UserName == "moving.desk").Id, rows.Single(r => r.UserName == "moving.desk").ConcurrencyStamp,
+            new UserAssignmentInput { Role = Roles.ReferralDesk, AllianceInstitutionId = alliance.CareHome.Id });
+        var made = await admin.ChangeAssignmentAsync(doctor.Id, rows.Single(r => r.UserName == "doctor.d").ConcurrencyStamp,
+            new UserAssignmentInput { Role = Roles.ReferralDesk, CentreId = _county.Centre.Id, TeamId = _county.TeamA.Id, AllianceInstitutionId = alliance.Hospital.Id });
+
+        Assert.True(moved.Succeeded, moved.Summary);
+        Assert.True(made.Succeeded, made.Summary);
+        var desk = (await StoredAsync("moving.desk"))!;
+        Assert.Equal(alliance.CareHome.Id, desk.AllianceInstitutionId);
+        Assert.NotEqual(stampBefore, desk.SecurityStamp);
+        var former = (await StoredAsync("doctor.d"))!;
+        Assert.Equal((alliance.Hospital.Id, null, null), (former.AllianceInstitutionId!.Value, former.CentreId, former.TeamId));
+        Assert.NotEqual(doctor.SecurityStamp, former.SecurityStamp);
+        Assert.Equal(ScopeLevel.Institution, (await SignedInScopeAsync("doctor.d")).Level);
+    }
+
+    [Fact]
+    public async Task A_centre_manager_cannot_create_a_referral_desk_nor_make_an_account_one()
+    {
+        var alliance = ReferralAlliance.Create(_identity.Database, _county);
+        var manager = As(_county.Manager);
+        var own = await _identity.AddUserAsync("own.nurse", Roles.Nurse, _county.County.Id, _county.Centre.Id, _county.TeamA.Id);
+        var row = Assert.Single(await manager.ListAsync());
+
+        var created = await manager.CreateAsync(Desk("manager.desk", alliance.Hospital.Id));
+        var changed = await manager.ChangeAssignmentAsync(own.Id, row.ConcurrencyStamp,
+            new UserAssignmentInput { Role = Roles.ReferralDesk, AllianceInstitutionId = alliance.Hospital.Id });
+
+        Assert.DoesNotContain(Roles.ReferralDesk, manager.AssignableRoles);
+        Assert.Empty(await manager.InstitutionOptionsAsync());
+        Assert.Equal(UserAdministration.ManagerCannotGrantDeskMessage, created.ErrorFor("Role"));
+        Assert.Equal(UserAdministration.ManagerCannotGrantDeskMessage, changed.ErrorFor("Role"));
+        Assert.Null(await StoredAsync("manager.desk"));
+        var nurse = (await StoredAsync("own.nurse"))!;
+        Assert.Equal((null, _county.TeamA.Id), (nurse.AllianceInstitutionId, nurse.TeamId!.Value));
+        Assert.Equal([Roles.Nurse], await _identity.Service<UserManager<ApplicationUser>>(UserScope.System).GetRolesAsync(nurse));
+    }
+
     [Fact]
     public async Task A_manager_cannot_touch_accounts_of_another_centre_and_a_nurse_cannot_touch_any()
     {

@@ -233,13 +233,32 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = scope.Level == ScopeLevel.Institution ? db.Residents.IgnoreQueryFilters().Where(r => r.CountyId == scope.CountyId) : db.Residents;
         var value = parsed.Value;
-        var found = await query.AsNoTracking().Where(r => r.IdNumber == value && r.TeamId != null)
+        var found = await MatchAsync(db, query.Where(r => r.IdNumber == value && r.TeamId != null), cancellationToken);
+        if (found is not null)
+            await audit.RecordViewAsync(nameof(Resident), found.Id, "referral: resident found by ID number", cancellationToken);
+        return found;
+    }
+
+    /// <summary>
+    /// The resident a centre user refers from the resident's record (the new-referral form's header), through the
+    /// user's scope; null when not found, not visible, or not in a team (a referral needs the resident's team).
+    /// </summary>
+    public async Task<ReferralResidentMatch?> ResidentToReferAsync(int residentId, CancellationToken cancellationToken = default)
+    {
+        if (currentUser.Scope.Level is not (ScopeLevel.Team or ScopeLevel.Centre or ScopeLevel.County or ScopeLevel.System))
+            return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await MatchAsync(db, db.Residents.Where(r => r.Id == residentId && r.TeamId != null), cancellationToken);
+    }
+
+    private async Task<ReferralResidentMatch?> MatchAsync(CareTeamsDbContext db, IQueryable<Resident> residents, CancellationToken cancellationToken)
+    {
+        var found = await residents.AsNoTracking()
             .Select(r => new { r.Id, r.Name, r.Sex, r.DateOfBirth, r.IdNumber, Centre = db.Centres.Where(c => c.Id == r.CentreId).Select(c => c.Name).First() })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
-            return null;
-        await audit.RecordViewAsync(nameof(Resident), found.Id, "referral: resident found by ID number", cancellationToken);
-        return new ReferralResidentMatch(found.Id, found.Name, found.Sex, Age.On(found.DateOfBirth, clock.Today), ResidentIdNumber.Mask(found.IdNumber), found.Centre);
+        return found is null
+            ? null
+            : new ReferralResidentMatch(found.Id, found.Name, found.Sex, Age.On(found.DateOfBirth, clock.Today), ResidentIdNumber.Mask(found.IdNumber), found.Centre);
     }
 
     /// <summary>Sends a referral (上转、下转、转介), or the answer to an arrived one: form errors by field, refusals as messages.</summary>

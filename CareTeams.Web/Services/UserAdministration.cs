@@ -9,7 +9,8 @@ namespace CareTeams.Web.Services;
 /// <summary>One sign-in account as the accounts page lists it.</summary>
 public sealed record UserAccountRow(string Id, string ConcurrencyStamp, string UserName, string DisplayName, string? Role,
     int? CentreId, string? CentreName, int? TeamId, string? TeamName, int? StaffMemberId, string? StaffName,
-    bool IsDisabled, bool IsLockedOut, DateTimeOffset? LockoutEnd, int AccessFailedCount, DateTime PasswordChangedAtUtc)
+    bool IsDisabled, bool IsLockedOut, DateTimeOffset? LockoutEnd, int AccessFailedCount, DateTime PasswordChangedAtUtc,
+    int? AllianceInstitutionId = null, string? AllianceInstitutionName = null)
 {
     public string RoleName => Role is null ? string.Empty : Roles.ChineseName(Role);
 }
@@ -17,13 +18,17 @@ public sealed record UserAccountRow(string Id, string ConcurrencyStamp, string U
 /// <summary>A staff member an account can be linked to.</summary>
 public sealed record StaffOption(int Id, string Name, int? TeamId, string? TeamName);
 
-/// <summary>Where an account sits: its role, and for centre staff the centre, team and linked staff member.</summary>
+/// <summary>
+/// Where an account sits: its role, and for centre staff the centre, team and linked staff member; for a referral desk
+/// the alliance institution it works for.
+/// </summary>
 public interface IAccountPlacement
 {
     string Role { get; set; }
     int? CentreId { get; set; }
     int? TeamId { get; set; }
     int? StaffMemberId { get; set; }
+    int? AllianceInstitutionId { get; set; }
 }
 
 /// <summary>What the new-account form sends (mutable: the dialog keeps it when a save is refused).</summary>
@@ -35,6 +40,7 @@ public sealed class NewUserInput : IAccountPlacement
     public int? CentreId { get; set; }
     public int? TeamId { get; set; }
     public int? StaffMemberId { get; set; }
+    public int? AllianceInstitutionId { get; set; }
     public string Password { get; set; } = string.Empty;
     public string ConfirmPassword { get; set; } = string.Empty;
 }
@@ -46,6 +52,7 @@ public sealed class UserAssignmentInput : IAccountPlacement
     public int? CentreId { get; set; }
     public int? TeamId { get; set; }
     public int? StaffMemberId { get; set; }
+    public int? AllianceInstitutionId { get; set; }
 }
 
 /// <summary>
@@ -64,6 +71,8 @@ public sealed class UserAdministration(
     IClock clock)
 {
     public const string ManagerCannotGrantAdminMessage = "机构管理员只能创建或授予医生、护士和机构管理员账号，不能授予系统管理员。";
+    public const string ManagerCannotGrantDeskMessage = "机构管理员只能创建或授予医生、护士和机构管理员账号，转诊办账号请由系统管理员创建。";
+    public const string InstitutionRequiredMessage = "请选择所属医共体机构。";
 
     private static readonly SaveResult Ok = new(true, null, null, []);
 
@@ -100,13 +109,17 @@ public sealed class UserAdministration(
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var staffIds = found.Where(u => u.StaffMemberId != null).Select(u => u.StaffMemberId!.Value).ToList();
         var staff = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var institutionIds = found.Where(u => u.AllianceInstitutionId != null).Select(u => u.AllianceInstitutionId!.Value).Distinct().ToList();
+        var institutions = await db.AllianceInstitutions.AsNoTracking().Where(a => institutionIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var now = clock.Now;
         return found
             .Select(u => new UserAccountRow(u.Id, u.ConcurrencyStamp ?? string.Empty, u.UserName ?? string.Empty, u.DisplayName,
                 roles.GetValueOrDefault(u.Id), u.CentreId, u.CentreId is { } c ? centres.GetValueOrDefault(c) : null,
                 u.TeamId, u.TeamId is { } t ? teams.GetValueOrDefault(t) : null,
                 u.StaffMemberId, u.StaffMemberId is { } s ? staff.GetValueOrDefault(s) : null,
-                u.IsDisabled, u.LockoutEnd is { } end && end > now, u.LockoutEnd, u.AccessFailedCount, u.PasswordChangedAtUtc))
+                u.IsDisabled, u.LockoutEnd is { } end && end > now, u.LockoutEnd, u.AccessFailedCount, u.PasswordChangedAtUtc,
+                u.AllianceInstitutionId, u.AllianceInstitutionId is { } a ? institutions.GetValueOrDefault(a) : null))
             // A centre manager does not see (or act on) administrators.
             .Where(r => scope.Level != ScopeLevel.Centre || r.Role != Roles.Admin)
             .ToList();
@@ -122,6 +135,22 @@ public sealed class UserAdministration(
         return await db.Staff.AsNoTracking().Where(s => s.CentreId == centreId && s.IsActive).OrderBy(s => s.Name)
             .Select(s => new StaffOption(s.Id, s.Name, s.TeamId, db.Teams.Where(t => t.Id == s.TeamId).Select(t => t.Name).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The alliance institutions a referral-desk account can be linked to (an administrator's county; any kind, though
+    /// desks are for the leading hospital and care institutions); none for a centre manager, who cannot create desks.
+    /// </summary>
+    public async Task<IReadOnlyList<InstitutionOption>> InstitutionOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!AssignableRoles.Contains(Roles.ReferralDesk))
+            return [];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var institutions = db.AllianceInstitutions.AsNoTracking();
+        if (currentUser.Scope.Level == ScopeLevel.County)
+            institutions = institutions.Where(a => a.CountyId == currentUser.Scope.CountyId);
+        return await institutions.OrderBy(a => a.Kind).ThenBy(a => a.Name)
+            .Select(a => new InstitutionOption(a.Id, a.Name, a.Kind, a.CentreId)).ToListAsync(cancellationToken);
     }
 
     public async Task<SaveResult> CreateAsync(NewUserInput input, CancellationToken cancellationToken = default)
@@ -145,7 +174,7 @@ public sealed class UserAdministration(
         else if (input.Password != input.ConfirmPassword)
             errors.Add(new(nameof(NewUserInput.ConfirmPassword), "两次输入的密码不一致。"));
         identityContext.ChangeTracker.Clear();
-        var (placement, placementErrors) = await PlaceAsync(scope, input.Role, input.CentreId, input.TeamId, input.StaffMemberId, null, cancellationToken);
+        var (placement, placementErrors) = await PlaceAsync(scope, input, null, cancellationToken);
         errors.AddRange(placementErrors);
         if (errors.Count > 0 || placement is null)
             return SaveResult.Invalid(errors);
@@ -158,6 +187,7 @@ public sealed class UserAdministration(
             CentreId = placement.CentreId,
             TeamId = placement.TeamId,
             StaffMemberId = placement.StaffMemberId,
+            AllianceInstitutionId = placement.AllianceInstitutionId,
             PasswordChangedAtUtc = clock.Now.UtcDateTime,
         };
         // The account and its role land together or not at all.
@@ -233,7 +263,7 @@ public sealed class UserAdministration(
         var scope = currentUser.Scope;
         if (user.Id == scope.UserId)
             return SaveResult.Invalid(string.Empty, "不能修改自己的角色和团队，请由其他管理员操作。");
-        var (placement, errors) = await PlaceAsync(scope, input.Role, input.CentreId, input.TeamId, input.StaffMemberId, user.Id, cancellationToken);
+        var (placement, errors) = await PlaceAsync(scope, input, user.Id, cancellationToken);
         if (errors.Count > 0 || placement is null)
             return SaveResult.Invalid(errors);
 
@@ -242,29 +272,32 @@ public sealed class UserAdministration(
         user.CentreId = placement.CentreId;
         user.TeamId = placement.TeamId;
         user.StaffMemberId = placement.StaffMemberId;
+        user.AllianceInstitutionId = placement.AllianceInstitutionId;
         var current = await users.GetRolesAsync(user);
         var stale = current.Where(r => r != placement.Role).ToList();
         if (stale.Count > 0 && FromIdentity(await users.RemoveFromRolesAsync(user, stale)) is { Succeeded: false } removeFailed)
             return removeFailed;
         if (!current.Contains(placement.Role) && FromIdentity(await users.AddToRoleAsync(user, placement.Role)) is { Succeeded: false } addFailed)
             return addFailed;
-        // The cookie carries role, centre and team: a new stamp makes open sessions sign in again.
+        // The cookie carries role, centre, team and institution: a new stamp makes open sessions sign in again.
         if (FromIdentity(await users.UpdateSecurityStampAsync(user)) is { Succeeded: false } stampFailed)
             return stampFailed;
         await transaction.CommitAsync(cancellationToken);
         return Ok;
     }
 
-    private sealed record Placement(string Role, int? CountyId, int? CentreId, int? TeamId, int? StaffMemberId);
+    private sealed record Placement(string Role, int? CountyId, int? CentreId, int? TeamId, int? StaffMemberId, int? AllianceInstitutionId = null);
 
     /// <summary>
     /// Where an account with this role may sit, for this user: an administrator belongs to the county,
     /// a centre manager to a centre, a doctor or nurse to a team of that centre; the linked staff member
-    /// (optional) must be of the same centre, in no other team, and without another account.
+    /// (optional) must be of the same centre, in no other team, and without another account. A referral desk
+    /// (granted by an administrator only) belongs to an alliance institution of the county and to no centre or team.
     /// </summary>
-    private async Task<(Placement?, List<ValidationError>)> PlaceAsync(UserScope scope, string? role, int? centreId, int? teamId,
-        int? staffId, string? userId, CancellationToken cancellationToken)
+    private async Task<(Placement?, List<ValidationError>)> PlaceAsync(UserScope scope, IAccountPlacement input, string? userId,
+        CancellationToken cancellationToken)
     {
+        var (role, centreId, teamId, staffId) = (input.Role, input.CentreId, input.TeamId, input.StaffMemberId);
         var errors = new List<ValidationError>();
         if (role is null || !Roles.All.Contains(role))
         {
@@ -273,7 +306,7 @@ public sealed class UserAdministration(
         }
         if (!AssignableRoles.Contains(role))
         {
-            errors.Add(new("Role", ManagerCannotGrantAdminMessage));
+            errors.Add(new("Role", role == Roles.ReferralDesk ? ManagerCannotGrantDeskMessage : ManagerCannotGrantAdminMessage));
             return (null, errors);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -283,6 +316,18 @@ public sealed class UserAdministration(
                 ? scope.CountyId
                 : await db.Counties.OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
             return (new Placement(role, county, null, null, null), errors);
+        }
+        if (role == Roles.ReferralDesk)
+        {
+            var institution = input.AllianceInstitutionId is { } institutionId
+                ? await db.AllianceInstitutions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == institutionId, cancellationToken)
+                : null;
+            if (institution is null || (scope.Level == ScopeLevel.County && institution.CountyId != scope.CountyId))
+            {
+                errors.Add(new(nameof(IAccountPlacement.AllianceInstitutionId), InstitutionRequiredMessage));
+                return (null, errors);
+            }
+            return (new Placement(role, institution.CountyId, null, null, null, institution.Id), errors);
         }
 
         if (scope.Level == ScopeLevel.Centre)
