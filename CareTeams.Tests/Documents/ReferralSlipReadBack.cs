@@ -1,7 +1,9 @@
+using System.Globalization;
 using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
 using CareTeams.Tests.Infrastructure;
 using CareTeams.Web.Documents.Referrals;
+using CareTeams.Web.Jobs;
 using CareTeams.Web.Security;
 using CareTeams.Web.Services;
 using UglyToad.PdfPig;
@@ -69,7 +71,7 @@ public sealed class ReferralSlipReadBack : IDisposable
         Assert.Equal($"转诊单-{id}.pdf", fileName);
         foreach (var expected in new[]
         {
-            "双向转诊（转出）单", "存根", "钱大爷", "男", "78岁", "居民档案号", _elder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "双向转诊（转出）单", "存根", "钱大爷", "男", "78岁", "居民档案号", _elder.Id.ToString(CultureInfo.InvariantCulture),
             _elder.MaskedIdNumber, "13912345678", "东村1号", "2026年11月23日", "测试县人民医院", "测试镇卫生院", "王全科", "沿此线剪开",
             "初步印象", "高血压3级", "I10", "主要现病史（转出原因）", "血压控制不佳，头痛三天", "主要既往史", "高血压10年", "治疗经过",
             "硝苯地平控释片30mg", "附件", "心电图", "窦性心律，左室高电压", "联系电话", "0571-88886666", "转出机构", "当前状态：待接收", "办理情况",
@@ -155,5 +157,26 @@ public sealed class ReferralSlipReadBack : IDisposable
         Assert.Contains(reason, string.Concat(bodies.SelectMany(b => b)), StringComparison.Ordinal);
         Assert.Contains("门诊对症治疗", string.Concat(bodies[1]), StringComparison.Ordinal);
         Assert.Contains($"第 2 页 / 共 {document.NumberOfPages} 页", document.GetPage(2).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_referral_slip_job_writes_the_slip_to_a_file_and_exits_1_for_an_unknown_referral()
+    {
+        var id = await SendUpAsync(ReferralAlliance.UpForm());
+        var file = Path.Combine(_database.Folder, "slip.pdf");
+        var database = $"--ConnectionStrings:Sqlite=Data Source={_database.FilePath}";
+        var output = new StringWriter();
+
+        var exit = await JobRunner.RunAsync(["referral-slip", "--referral", id.ToString(CultureInfo.InvariantCulture), "--out", file, database], output);
+        var missing = await JobRunner.RunAsync(["referral-slip", "--referral", (id + 1000).ToString(CultureInfo.InvariantCulture), "--out", file + ".x", database],
+            new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("slip.pdf", output.ToString(), StringComparison.Ordinal);
+        var text = TextOf(await File.ReadAllBytesAsync(file));
+        Assert.Contains("双向转诊（转出）单", text, StringComparison.Ordinal);
+        Assert.Contains("钱大爷", text, StringComparison.Ordinal);
+        Assert.Equal(1, missing);
+        Assert.False(File.Exists(file + ".x"));
     }
 }
