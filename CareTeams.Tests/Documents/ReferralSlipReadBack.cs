@@ -160,6 +160,20 @@ public sealed class ReferralSlipReadBack : IDisposable
     }
 
     [Fact]
+    public async Task A_transfer_to_the_care_home_is_printed_as_a_transfer_slip()
+    {
+        var sent = await As(_alliance.GpOfTeamA).RequestAsync(new ReferralInput(_elder.Id, null, _alliance.Township.Id, _alliance.CareHome.Id,
+            ReferralAlliance.TransferForm()));
+        Assert.True(sent.Succeeded, sent.Summary);
+
+        var text = await TextAsync(_alliance.CareHomeDesk, sent.Id!.Value);
+
+        foreach (var expected in new[] { "转介单", "测试县福利院", "主要现病史（转介原因）", "失能加重，需要机构照护", "脑梗死后遗症", "I69.3" })
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("双向转诊", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_referral_slip_job_writes_the_slip_to_a_file_and_exits_1_for_an_unknown_referral()
     {
         var id = await SendUpAsync(ReferralAlliance.UpForm());
