@@ -1,4 +1,5 @@
 using CareTeams.Domain.Referrals;
+using CareTeams.Web.Data;
 using CareTeams.Web.Security;
 
 namespace CareTeams.Tests.Infrastructure;
@@ -27,9 +28,12 @@ public sealed class ReferralAlliance
     public UserScope Desk(AllianceInstitution institution, string userName, string displayName) =>
         new(ScopeLevel.Institution, County.County.Id, -1, -1, userName, "u-" + userName) { InstitutionId = institution.Id, DisplayName = displayName };
 
-    public static ReferralAlliance Create(TestDatabase database, SmallCounty county)
+    public static ReferralAlliance Create(TestDatabase database, SmallCounty county) => Create(() => database.Context(UserScope.System), county);
+
+    /// <summary>The same alliance in any database, e.g. a running app's (<c>app.SystemContext</c>).</summary>
+    public static ReferralAlliance Create(Func<CareTeamsDbContext> systemContext, SmallCounty county)
     {
-        using var db = database.Context(UserScope.System);
+        using var db = systemContext();
         var countyId = county.County.Id;
         var hospital = new AllianceInstitution(countyId, "测试县人民医院", AllianceInstitutionKind.LeadingHospital);
         var township = new AllianceInstitution(countyId, county.Centre.Name, AllianceInstitutionKind.TownshipCentre, county.Centre.Id);

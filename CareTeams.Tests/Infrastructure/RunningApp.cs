@@ -110,7 +110,7 @@ public sealed class RunningApp : IAsyncDisposable
 
     /// <summary>Creates a user the way an administrator would (Identity's password rules apply) and gives them a role.</summary>
     public async Task<ApplicationUser> CreateUserAsync(string userName, string password, string role,
-        int? countyId = null, int? centreId = null, int? teamId = null, string? displayName = null)
+        int? countyId = null, int? centreId = null, int? teamId = null, string? displayName = null, int? allianceInstitutionId = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -121,6 +121,7 @@ public sealed class RunningApp : IAsyncDisposable
             CountyId = countyId,
             CentreId = centreId,
             TeamId = teamId,
+            AllianceInstitutionId = allianceInstitutionId,
             PasswordChangedAtUtc = DateTime.UtcNow,
         };
         var created = await users.CreateAsync(user, password);

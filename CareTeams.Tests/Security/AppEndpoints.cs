@@ -25,6 +25,7 @@ public static class DownloadEndpointRows
     [
         new("签约协议 PDF", "/contracts/{id:int}/pdf", r => r.ContractId, "application/pdf"),
         new("家庭病床记录 PDF", "/home-beds/{id:int}/pdf", r => r.HomeBedId, "application/pdf"),
+        new("双向转诊单 PDF", "/referrals/{id:int}/slip.pdf", r => r.ReferralId, "application/pdf"),
     ];
 }
 

@@ -3,9 +3,11 @@ using CareTeams.Domain.Assessments;
 using CareTeams.Domain.Contracts;
 using CareTeams.Domain.HomeBeds;
 using CareTeams.Domain.Institutions;
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Domain.Visits;
+using CareTeams.Tests.Infrastructure;
 using CareTeams.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,14 +34,22 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
     /// <summary>A home visit the team's doctor logged yesterday (its notes name the resident).</summary>
     public int VisitId { get; init; }
 
+    /// <summary>
+    /// The team's doctor's up-referral of the resident to the county hospital (when made with a <see cref="ReferralAlliance"/>;
+    /// 0 otherwise).
+    /// </summary>
+    public int ReferralId { get; init; }
+
     /// <summary>Text that must never reach another team's user: in a page, a download, a circuit's render.</summary>
     public IReadOnlyList<string> Secrets => [Name, IdNumber, ResidentIdNumber.Mask(IdNumber), Phone, HouseholdAddress];
 
     /// <summary>
     /// Creates the records in the village's team through the domain, saved as the system.
-    /// <paramref name="sequence"/> keeps ID numbers apart (1–400).
+    /// <paramref name="sequence"/> keeps ID numbers apart (1–400). With <paramref name="alliance"/>, also an up-referral
+    /// from the team's centre to the county hospital.
     /// </summary>
-    public static TeamRecords Create(Func<CareTeamsDbContext> systemContext, int villageId, string name, string phone, int sequence, DateOnly today)
+    public static TeamRecords Create(Func<CareTeamsDbContext> systemContext, int villageId, string name, string phone, int sequence, DateOnly today,
+        ReferralAlliance? alliance = null)
     {
         using var db = systemContext();
         var village = db.Villages.Single(v => v.Id == villageId);
@@ -92,11 +102,17 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
         db.HomeBeds.Add(bed);
         var visit = RecordVisit(resident, doctor, today);
         db.Visits.Add(visit);
+        var referral = alliance is null ? null : Referral.Request(resident,
+            centre.Id == alliance.County.Centre.Id ? alliance.Township : alliance.OtherTownship, alliance.Hospital,
+            ReferralAlliance.UpForm(), new ReferralActor(doctor.Id, doctor.Name), ChinaTime.StartOf(today).AddHours(9));
+        if (referral is not null)
+            db.Referrals.Add(referral);
         db.SaveChanges();
         return new TeamRecords(team.Id, centre.Id, resident.Id, household.Id, contract.Id, doctor.Id,
             resident.Name, resident.IdNumber, phone, household.Address, plan.Item(PlanItemKind.PhysicalExam).Id, centre.Code)
         {
             NurseId = nurse.Id, HomeBedId = bed.Id, BedOrderId = bed.Orders.Single().Id, VisitId = visit.Id,
+            ReferralId = referral?.Id ?? 0,
         };
     }
 

@@ -91,20 +91,9 @@ public static class JobRunner
                 return 0;
             }),
         new("contract-pdf", "contract-pdf --contract <id> --out <file>", "Write a contract's printed PDF (家庭医生签约服务协议书) to a file.",
-            async c =>
-            {
-                var id = c.RequiredInt("contract", 1, int.MaxValue);
-                var output = c.Required("out");
-                var pdf = c.Services.GetRequiredService<Documents.Contracts.ContractPdf>();
-                if (await pdf.RenderAsync(id, c.CancellationToken) is not { } document)
-                {
-                    await Console.Error.WriteLineAsync($"Contract {id} was not found.");
-                    return 1;
-                }
-                await File.WriteAllBytesAsync(output, document.Pdf, c.CancellationToken);
-                c.Output.WriteLine($"Wrote {output} ({document.Pdf.Length:N0} bytes).");
-                return 0;
-            }),
+            c => WritePdfAsync(c, "contract", "Contract", c.Services.GetRequiredService<Documents.Contracts.ContractPdf>().RenderAsync)),
+        new("referral-slip", "referral-slip --referral <id> --out <file>", "Write a referral's printed slip (双向转诊单) to a file.",
+            c => WritePdfAsync(c, "referral", "Referral", c.Services.GetRequiredService<Documents.Referrals.ReferralSlipPdf>().RenderAsync)),
         new("backup", "backup --out <file>", "SQLite: a consistent copy of the database while the app runs (online backup), checked. SQL Server: see docs/DEPLOYMENT.md.",
             async c =>
             {
@@ -146,6 +135,22 @@ public static class JobRunner
                 return 0;
             }),
     ];
+
+    /// <summary>A one-record PDF job: <c>--{option} &lt;id&gt; --out &lt;file&gt;</c>; exits 1 when there is no such record.</summary>
+    private static async Task<int> WritePdfAsync(JobContext c, string option, string what,
+        Func<int, CancellationToken, Task<(byte[] Pdf, string FileName)?>> render)
+    {
+        var id = c.RequiredInt(option, 1, int.MaxValue);
+        var output = c.Required("out");
+        if (await render(id, c.CancellationToken) is not { } document)
+        {
+            await Console.Error.WriteLineAsync($"{what} {id} was not found.");
+            return 1;
+        }
+        await File.WriteAllBytesAsync(output, document.Pdf, c.CancellationToken);
+        c.Output.WriteLine($"Wrote {output} ({document.Pdf.Length:N0} bytes).");
+        return 0;
+    }
 
     private static async Task<int> ImportResidentsAsync(JobContext c)
     {

@@ -40,6 +40,12 @@ public static class Endpoints
                     ? Results.File(document.Pdf, "application/pdf", document.FileName)
                     : Results.NotFound())
             .RequireAuthorization();
+        // The referral slip (双向转诊单) of a referral the user sees through ReferralService (404 otherwise).
+        endpoints.MapGet("/referrals/{id:int}/slip.pdf", async (int id, Documents.Referrals.ReferralSlipPdf pdf, CancellationToken cancellationToken) =>
+                await pdf.RenderAsync(id, cancellationToken) is { } document
+                    ? Results.File(document.Pdf, "application/pdf", document.FileName)
+                    : Results.NotFound())
+            .RequireAuthorization();
         return endpoints;
     }
 

@@ -23,6 +23,7 @@ public static class ServiceRegistration
         services.Configure<Domain.HomeBeds.HomeBedSettings>(configuration.GetSection(Domain.HomeBeds.HomeBedSettings.Section));
         services.AddScoped<HomeBedService>();
         services.AddScoped<Documents.HomeBeds.HomeBedPdf>();
+        services.AddScoped<Documents.Referrals.ReferralSlipPdf>();
         services.AddScoped<VisitLogService>();
         // Due visits for "我的日程": each source adds its own (the home-bed one plugs in here as another IDueVisitSource).
         services.AddScoped<IDueVisitSource, Plan2111DueVisits>();
