@@ -66,6 +66,7 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.GetRequiredService<IOptions<HomeBedSettings>>());
         Services.AddSingleton(app.GetRequiredService<VisitLogService>());
         Services.AddSingleton(app.GetRequiredService<VisitCalendar>());
+        Services.AddSingleton(app.GetRequiredService<ReferralService>());
         Services.AddSingleton(app.GetRequiredService<ICurrentUser>());
         Services.AddSingleton(app.GetRequiredService<IClock>());
         AddAuthorization().SetAuthorized(user.UserName);

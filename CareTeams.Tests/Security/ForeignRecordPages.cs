@@ -2,6 +2,7 @@ using System.Globalization;
 using CareTeams.Web.Components.Pages.Contracts;
 using CareTeams.Web.Components.Pages.ElderCare;
 using CareTeams.Web.Components.Pages.HomeBeds;
+using CareTeams.Web.Components.Pages.Referrals;
 using CareTeams.Web.Components.Pages.Residents;
 using CareTeams.Web.Components.Pages.Visits;
 using Microsoft.AspNetCore.Components;
@@ -45,6 +46,7 @@ public static class ForeignRecordPages
         new("家庭病床 /home-beds/{id}", typeof(HomeBedPage), "home-beds/{0}", nameof(HomeBedPage.Id), r => r.HomeBedId, "bed-not-found"),
         new("建床 /home-beds/new?residentId={id}", typeof(OpenHomeBed), "home-beds/new?residentId={0}", nameof(OpenHomeBed.ResidentId),
             r => r.ResidentId, "bed-resident-missing"),
+        new("双向转诊 /referrals/{id}", typeof(ReferralPage), "referrals/{0}", nameof(ReferralPage.Id), r => r.ReferralId, "referral-not-found"),
         new("上门服务记录 /visits/{id}", typeof(VisitEdit), "visits/{0}", nameof(VisitEdit.Id), r => r.VisitId, "visit-not-found"),
         new("登记上门服务 /visits/new?residentId={id}", typeof(VisitEdit), "visits/new?residentId={0}", nameof(VisitEdit.ResidentId),
             r => r.ResidentId, "visit-not-found"),

@@ -3,6 +3,7 @@ using CareTeams.Domain.Assessments;
 using CareTeams.Domain.Contracts;
 using CareTeams.Domain.HomeBeds;
 using CareTeams.Domain.Institutions;
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Domain.Visits;
@@ -31,6 +32,9 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
 
     /// <summary>A home visit the team's doctor logged yesterday (its notes name the resident).</summary>
     public int VisitId { get; init; }
+
+    /// <summary>An up-referral of the resident from the centre's township institution to the county's leading hospital, sent today.</summary>
+    public int ReferralId { get; init; }
 
     /// <summary>Text that must never reach another team's user: in a page, a download, a circuit's render.</summary>
     public IReadOnlyList<string> Secrets => [Name, IdNumber, ResidentIdNumber.Mask(IdNumber), Phone, HouseholdAddress];
@@ -92,12 +96,28 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
         db.HomeBeds.Add(bed);
         var visit = RecordVisit(resident, doctor, today);
         db.Visits.Add(visit);
+        var referral = Referral.Request(resident, Institution(db, centre.CountyId, AllianceInstitutionKind.TownshipCentre, centre),
+            Institution(db, centre.CountyId, AllianceInstitutionKind.LeadingHospital, null), CareTeams.Tests.Infrastructure.ReferralAlliance.UpForm(),
+            new ReferralActor(doctor.Id, doctor.Name), ChinaTime.StartOf(today));
+        db.Referrals.Add(referral);
         db.SaveChanges();
         return new TeamRecords(team.Id, centre.Id, resident.Id, household.Id, contract.Id, doctor.Id,
             resident.Name, resident.IdNumber, phone, household.Address, plan.Item(PlanItemKind.PhysicalExam).Id, centre.Code)
         {
-            NurseId = nurse.Id, HomeBedId = bed.Id, BedOrderId = bed.Orders.Single().Id, VisitId = visit.Id,
+            NurseId = nurse.Id, HomeBedId = bed.Id, BedOrderId = bed.Orders.Single().Id, VisitId = visit.Id, ReferralId = referral.Id,
         };
+    }
+
+    /// <summary>The county's institution of the kind (the centre's own township institution), made the first time.</summary>
+    private static AllianceInstitution Institution(CareTeamsDbContext db, int countyId, AllianceInstitutionKind kind, Centre? centre)
+    {
+        var found = db.AllianceInstitutions.FirstOrDefault(a => a.CountyId == countyId && a.Kind == kind && a.CentreId == (centre == null ? null : centre.Id));
+        if (found is not null)
+            return found;
+        var made = new AllianceInstitution(countyId, centre?.Name ?? "县人民医院", kind, centre?.Id);
+        db.AllianceInstitutions.Add(made);
+        db.SaveChanges();
+        return made;
     }
 
     /// <summary>A valid opening (建床) today through the domain, for an eligible resident (60+, signed contract, active), with one nursing order.</summary>
