@@ -230,6 +230,22 @@ public sealed class ReferralPagesRendering : MudBunitTest
     }
 
     [Fact]
+    public void The_team_finds_its_sent_referrals_under_the_outgoing_tab()
+    {
+        SignInAs(_alliance.GpOfTeamA);
+        var page = RenderPage<ReferralList>();
+        page.WaitForAssertion(() => Assert.Equal("没有符合条件的接收转诊。", page.Find("[data-testid=referral-list-empty]").TextContent.Trim()), Patience);
+        Assert.Equal(["接收", "转出"], page.FindAll(".mud-tab").Select(t => t.TextContent.Trim()));
+        Assert.Equal("暂无待随访的下转居民。", page.Find("[data-testid=referral-follow-ups-empty]").TextContent.Trim());
+
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "转出").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=referral-row]").Count), Patience);
+        // Outgoing: newest first.
+        Assert.Contains("孙奶奶", page.FindAll("[data-testid=referral-row]")[0].TextContent);
+    }
+
+    [Fact]
     public void The_resident_page_shows_the_referrals_and_offers_a_new_one()
     {
         SignInAs(_alliance.GpOfTeamA);
