@@ -24,7 +24,7 @@ public sealed class ReferralSlipOverHttp : IAsyncLifetime
         var county = SmallCounty.Create(_app.SystemContext);
         var alliance = ReferralAlliance.Create(_app.SystemContext, county);
         var today = _app.Services.GetRequiredService<IClock>().Today;
-        _teamA = TeamRecords.Create(_app.SystemContext, county.VillageA.Id, "欧阳娜娜", "13811110001", 1, today, alliance);
+        _teamA = TeamRecords.Create(_app.SystemContext, county.VillageA.Id, "欧阳娜娜", "13811110001", 1, today);
         await _app.CreateUserAsync("doctor.a", Password, Roles.Doctor, county.County.Id, county.Centre.Id, county.TeamA.Id, "甲队医生");
         await _app.CreateUserAsync("doctor.b", Password, Roles.Doctor, county.County.Id, county.Centre.Id, county.TeamB.Id, "乙队医生");
         await _app.CreateUserAsync("hospital.desk", Password, Roles.ReferralDesk, county.County.Id, displayName: "县医院转诊办",

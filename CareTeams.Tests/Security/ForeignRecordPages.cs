@@ -48,6 +48,7 @@ public static class ForeignRecordPages
             r => r.ResidentId, "bed-resident-missing"),
         new("新建转诊 /referrals/new?residentId={id}", typeof(NewReferral), "referrals/new?residentId={0}", nameof(NewReferral.ResidentId),
             r => r.ResidentId, "referral-blocked"),
+        new("双向转诊 /referrals/{id}", typeof(ReferralPage), "referrals/{0}", nameof(ReferralPage.Id), r => r.ReferralId, "referral-not-found"),
         new("上门服务记录 /visits/{id}", typeof(VisitEdit), "visits/{0}", nameof(VisitEdit.Id), r => r.VisitId, "visit-not-found"),
         new("登记上门服务 /visits/new?residentId={id}", typeof(VisitEdit), "visits/new?residentId={0}", nameof(VisitEdit.ResidentId),
             r => r.ResidentId, "visit-not-found"),

@@ -29,10 +29,11 @@ public sealed class SecuredApp : IAsyncLifetime
         App = await RunningApp.StartAsync();
         County = SmallCounty.Create(App.SystemContext);
         var today = App.Services.GetRequiredService<IClock>().Today;
-        var alliance = ReferralAlliance.Create(App.SystemContext, County);
-        TeamA = TeamRecords.Create(App.SystemContext, County.VillageA.Id, "欧阳娜娜", "13811110001", 1, today, alliance);
-        TeamB = TeamRecords.Create(App.SystemContext, County.VillageB.Id, "司马光明", "13922220002", 2, today, alliance);
-        OtherCentre = TeamRecords.Create(App.SystemContext, County.OtherCentreVillage.Id, "诸葛亮亮", "13733330003", 3, today, alliance);
+        // The county's alliance first, so that each team's up-referral goes from its township to this hospital.
+        ReferralAlliance.Create(App.SystemContext, County);
+        TeamA = TeamRecords.Create(App.SystemContext, County.VillageA.Id, "欧阳娜娜", "13811110001", 1, today);
+        TeamB = TeamRecords.Create(App.SystemContext, County.VillageB.Id, "司马光明", "13922220002", 2, today);
+        OtherCentre = TeamRecords.Create(App.SystemContext, County.OtherCentreVillage.Id, "诸葛亮亮", "13733330003", 3, today);
 
         var c = County;
         await App.CreateUserAsync("nurse.a", Password, Roles.Nurse, c.County.Id, c.Centre.Id, c.TeamA.Id, "甲队护士");

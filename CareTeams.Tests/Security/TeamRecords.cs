@@ -34,10 +34,7 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
     /// <summary>A home visit the team's doctor logged yesterday (its notes name the resident).</summary>
     public int VisitId { get; init; }
 
-    /// <summary>
-    /// The team's doctor's up-referral of the resident to the county hospital (when made with a <see cref="ReferralAlliance"/>;
-    /// 0 otherwise).
-    /// </summary>
+    /// <summary>An up-referral of the resident from the centre's township institution to the county's leading hospital, sent today.</summary>
     public int ReferralId { get; init; }
 
     /// <summary>Text that must never reach another team's user: in a page, a download, a circuit's render.</summary>
@@ -45,11 +42,10 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
 
     /// <summary>
     /// Creates the records in the village's team through the domain, saved as the system.
-    /// <paramref name="sequence"/> keeps ID numbers apart (1–400). With <paramref name="alliance"/>, also an up-referral
-    /// from the team's centre to the county hospital.
+    /// <paramref name="sequence"/> keeps ID numbers apart (1–400). With an up-referral from the team's township to the county
+    /// hospital (the county's alliance institutions, made here when the county has none).
     /// </summary>
-    public static TeamRecords Create(Func<CareTeamsDbContext> systemContext, int villageId, string name, string phone, int sequence, DateOnly today,
-        ReferralAlliance? alliance = null)
+    public static TeamRecords Create(Func<CareTeamsDbContext> systemContext, int villageId, string name, string phone, int sequence, DateOnly today)
     {
         using var db = systemContext();
         var village = db.Villages.Single(v => v.Id == villageId);
@@ -102,18 +98,28 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
         db.HomeBeds.Add(bed);
         var visit = RecordVisit(resident, doctor, today);
         db.Visits.Add(visit);
-        var referral = alliance is null ? null : Referral.Request(resident,
-            centre.Id == alliance.County.Centre.Id ? alliance.Township : alliance.OtherTownship, alliance.Hospital,
-            ReferralAlliance.UpForm(), new ReferralActor(doctor.Id, doctor.Name), ChinaTime.StartOf(today).AddHours(9));
-        if (referral is not null)
-            db.Referrals.Add(referral);
+        var referral = Referral.Request(resident, Institution(db, centre.CountyId, AllianceInstitutionKind.TownshipCentre, centre),
+            Institution(db, centre.CountyId, AllianceInstitutionKind.LeadingHospital, null), ReferralAlliance.UpForm(),
+            new ReferralActor(doctor.Id, doctor.Name), ChinaTime.StartOf(today));
+        db.Referrals.Add(referral);
         db.SaveChanges();
         return new TeamRecords(team.Id, centre.Id, resident.Id, household.Id, contract.Id, doctor.Id,
             resident.Name, resident.IdNumber, phone, household.Address, plan.Item(PlanItemKind.PhysicalExam).Id, centre.Code)
         {
-            NurseId = nurse.Id, HomeBedId = bed.Id, BedOrderId = bed.Orders.Single().Id, VisitId = visit.Id,
-            ReferralId = referral?.Id ?? 0,
+            NurseId = nurse.Id, HomeBedId = bed.Id, BedOrderId = bed.Orders.Single().Id, VisitId = visit.Id, ReferralId = referral.Id,
         };
+    }
+
+    /// <summary>The county's institution of the kind (the centre's own township institution), made the first time.</summary>
+    private static AllianceInstitution Institution(CareTeamsDbContext db, int countyId, AllianceInstitutionKind kind, Centre? centre)
+    {
+        var found = db.AllianceInstitutions.FirstOrDefault(a => a.CountyId == countyId && a.Kind == kind && a.CentreId == (centre == null ? null : centre.Id));
+        if (found is not null)
+            return found;
+        var made = new AllianceInstitution(countyId, centre?.Name ?? "县人民医院", kind, centre?.Id);
+        db.AllianceInstitutions.Add(made);
+        db.SaveChanges();
+        return made;
     }
 
     /// <summary>A valid opening (建床) today through the domain, for an eligible resident (60+, signed contract, active), with one nursing order.</summary>

@@ -80,6 +80,12 @@ public static class Roles
 
     public const string Managers = Admin + "," + CentreManager;
 
+    /// <summary>The centres' own users (not a referral desk): the resident register and its work.</summary>
+    public const string CentreStaff = Admin + "," + CentreManager + "," + Doctor + "," + Nurse;
+
+    /// <summary>Every role (the referral pages).</summary>
+    public const string AnyRole = CentreStaff + "," + ReferralDesk;
+
     public static string ChineseName(string role) => role switch
     {
         Admin => "系统管理员",
