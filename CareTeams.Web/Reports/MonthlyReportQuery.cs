@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CareTeams.Domain.Contracts;
 using CareTeams.Domain.Elder2111;
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Domain.Visits;
@@ -133,6 +134,16 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
         {
             foreach (var figures in new[] { Of(byCentre, g.CentreId), Of(byTeam, g.TeamId) })
                 figures?.AddFulfilment(0, g.Count);
+        }
+        foreach (var g in await ReferralGroupsAsync(db, centreId, month, cancellationToken))
+        {
+            foreach (var figures in new[] { Of(byCentre, g.CentreId), Of(byTeam, g.TeamId) })
+                figures?.Referrals.AddReferrals(g.Count, g.Direction, g.Urgency, g.Status);
+        }
+        foreach (var (referralCentre, referralTeam) in await FollowedUpDownReferralsAsync(db, centreId, month, cancellationToken))
+        {
+            foreach (var figures in new[] { Of(byCentre, referralCentre), Of(byTeam, referralTeam) })
+                figures?.Referrals.AddFollowedUp(1);
         }
 
         var centreRows = centres.Select(c => new MonthlyReportRow(c.Id, c.Name, c.Name, byCentre[c.Id])).ToList();
@@ -286,6 +297,52 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
                 EndedOn = x.Contract.EndedOn,
                 End = x.End,
             });
+    }
+
+    private sealed record ReferralGroup(int CentreId, int TeamId, ReferralDirection Direction, ReferralUrgency Urgency, ReferralStatus Status, int Count);
+
+    /// <summary>The referrals of the residents (of one centre, or all the user sees) requested in the month: the instants of its first day 00:00 and the next month's first day 00:00 China time.</summary>
+    private static IQueryable<Referral> ReferralsOf(CareTeamsDbContext db, int? centreId, ReportMonth month)
+    {
+        var from = month.StartsAtInstant;
+        var to = month.EndsAtInstant;
+        return db.Referrals.AsNoTracking().IgnoreAutoIncludes()
+            .Where(r => centreId == null || r.CentreId == centreId)
+            .Where(r => r.RequestedAt >= from && r.RequestedAt < to);
+    }
+
+    /// <summary>双向转诊: the month's referrals grouped by centre, team, direction, urgency and current status: one statement.</summary>
+    private static async Task<List<ReferralGroup>> ReferralGroupsAsync(CareTeamsDbContext db, int? centreId, ReportMonth month, CancellationToken cancellationToken)
+    {
+        var rows = await ReferralsOf(db, centreId, month)
+            .GroupBy(r => new { r.CentreId, r.TeamId, r.Direction, r.Urgency, r.Status })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ReferralGroup(r.Key.CentreId, r.Key.TeamId, r.Key.Direction, r.Key.Urgency, r.Key.Status, r.Count)).ToList();
+    }
+
+    /// <summary>
+    /// 下转 followed up within <see cref="Referral.FollowUpWithinDays"/> days: the month's down-referrals joined to their
+    /// residents' visits started from the month's first day to the last due day (one statement, a row per visit). Which
+    /// referrals are to be followed up, and whether a visit started at or after the request and on or before
+    /// <see cref="Referral.FollowUpDueOn"/>, is decided here: the request time is an instant (a number on SQLite), a
+    /// visit's time China wall-clock time. Returns the centre and team of each referral followed up.
+    /// </summary>
+    private static async Task<List<(int CentreId, int TeamId)>> FollowedUpDownReferralsAsync(CareTeamsDbContext db, int? centreId, ReportMonth month,
+        CancellationToken cancellationToken)
+    {
+        var from = month.StartsAt;
+        var until = month.EndsAt.AddDays(Referral.FollowUpWithinDays);
+        var rows = await ReferralsOf(db, centreId, month)
+            .Where(r => r.Direction == ReferralDirection.Down)
+            .Join(db.Visits.Where(v => v.StartedAt >= from && v.StartedAt < until), r => r.ResidentId, v => v.ResidentId,
+                (r, v) => new { r.Id, r.CentreId, r.TeamId, r.Status, r.RequestedAt, v.StartedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => ReferralFigures.IsToFollowUp(r.Status)).GroupBy(r => r.Id)
+            .Where(g => g.Any(x => x.StartedAt >= ChinaTime.LocalTimeOf(x.RequestedAt)
+                && DateOnly.FromDateTime(x.StartedAt) <= ChinaTime.DateOf(x.RequestedAt).AddDays(Referral.FollowUpWithinDays)))
+            .Select(g => (g.First().CentreId, g.First().TeamId))
+            .ToList();
     }
 
     private sealed record PlanFacts(int CentreId, bool[] DoneYear, bool[] DoneMonth, int Count);
