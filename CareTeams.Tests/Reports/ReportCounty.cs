@@ -28,15 +28,16 @@ namespace CareTeams.Tests.Reports;
 ///          陈九  2019-10-31         turns 7 on 31 Oct: not a child at month end
 /// 外镇村    钱十二 1985-01-01        the other centre
 /// </code>
-/// Referrals (China time; <see cref="ReferralAlliance"/>), the October ones marked *:
+/// Referrals (China time; <see cref="ReferralAlliance"/>), the October ones marked *; those marked UTC are saved with the
+/// clock at offset 0, as the system clock gives it (the others at +08:00), so the month's ends hold whatever the offset:
 /// <code>
-///   张一 * up, green channel, township → hospital, 1 Oct 00:00; accepted, arrived, answered by ↓: Returned (team A)
+///   张一 * up, green channel, township → hospital, 1 Oct 00:00 (UTC); accepted, arrived, answered by ↓: Returned (team A)
 ///   张一 * down, the answer, hospital → township, 20 Oct 10:00; Requested; visited 31 Oct 23:30: followed up in 14 days
 ///   孙十 * transfer, township → care home, 15 Oct 09:00; Cancelled (team A)
 ///   冯七 * down, hospital → township (by ID number), 21 Oct 10:00; Accepted; no visit after it (team B)
 ///   冯七 * up, urgent, village clinic → hospital, 31 Oct 23:59; Declined on 1 Nov (team B)
-///   王三   up, township → hospital, 30 Sep 23:59: before the month
-///   李二   up, township → hospital, 1 Nov 00:00: after the month
+///   王三   up, township → hospital, 30 Sep 23:59 (UTC): before the month
+///   李二   up, township → hospital, 1 Nov 00:00 (UTC): after the month
 ///   钱十二 * up, the other township → hospital, 10 Oct 09:00; Requested (the other centre)
 /// </code>
 /// </summary>
@@ -140,9 +141,9 @@ public sealed class ReportCounty : IDisposable
         var hospital = Database.Service<ReferralService>(Alliance.HospitalDesk);
         var otherCentre = Database.Service<ReferralService>(County.OtherCentreManager);
 
-        At(2026, 9, 30, 23, 59);
+        AtUtc(2026, 9, 30, 23, 59);
         Refer(gpA, "王三", Alliance.Township, Alliance.Hospital, ReferralAlliance.UpForm());
-        At(2026, 10, 1, 0, 0);
+        AtUtc(2026, 10, 1, 0, 0);
         var zhangUp = Refer(gpA, "张一", Alliance.Township, Alliance.Hospital, ReferralAlliance.UpForm(ReferralUrgency.GreenChannel));
         At(2026, 10, 1, 8, 0);
         Step(hospital, zhangUp, (s, id, version) => s.AcceptAsync(id, version));
@@ -164,7 +165,7 @@ public sealed class ReportCounty : IDisposable
         Step(teamB, fengDown, (s, id, version) => s.AcceptAsync(id, version));
         At(2026, 10, 31, 23, 59);
         var fengUp = Refer(teamB, "冯七", Alliance.Clinic, Alliance.Hospital, ReferralAlliance.UpForm(ReferralUrgency.Urgent));
-        At(2026, 11, 1, 0, 0);
+        AtUtc(2026, 11, 1, 0, 0);
         Refer(gpA, "李二", Alliance.Township, Alliance.Hospital, ReferralAlliance.UpForm());
         At(2026, 11, 1, 9, 0);
         Step(hospital, fengUp, (s, id, version) => s.DeclineAsync(id, version, "床位已满，建议转市医院"));
@@ -191,6 +192,10 @@ public sealed class ReportCounty : IDisposable
 
     private void At(int year, int month, int day, int hour, int minute) =>
         Database.Clock.Now = new DateTimeOffset(year, month, day, hour, minute, 0, ChinaTime.Offset);
+
+    /// <summary>A China time, with the clock giving it in UTC (offset 0) as the system clock does.</summary>
+    private void AtUtc(int year, int month, int day, int hour, int minute) =>
+        Database.Clock.Now = new DateTimeOffset(year, month, day, hour, minute, 0, ChinaTime.Offset).ToUniversalTime();
 
     private ContractService Service(UserScope user) => Database.Service<ContractService>(user);
 
