@@ -201,9 +201,6 @@ public sealed class ReferralFigures
     /// <summary>The month's referrals by their status now (when the report is made), in <see cref="Statuses"/> order.</summary>
     public IReadOnlyList<int> ByStatus => _byStatus;
 
-    /// <summary>The month's referrals now in <paramref name="status"/>.</summary>
-    public int WithStatus(ReferralStatus status) => _byStatus[IndexOf(status)];
-
     internal void AddReferrals(int count, ReferralDirection direction, ReferralUrgency urgency, ReferralStatus status)
     {
         switch (direction)
