@@ -1,5 +1,7 @@
 using Bunit;
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
+using CareTeams.Domain.SeedWork;
 using CareTeams.Tests.Components;
 using CareTeams.Tests.Infrastructure;
 using CareTeams.Web.Components.Pages.Reports;
@@ -73,6 +75,41 @@ public sealed class DashboardRendering : MudBunitTest
         Assert.Contains(li.Name, drill, StringComparison.Ordinal);
         Assert.DoesNotContain(wang.Name, drill, StringComparison.Ordinal);
         Assert.DoesNotContain(zhang.IdNumber, drill, StringComparison.Ordinal); // masked
+    }
+
+    [Fact]
+    public async Task The_referral_card_shows_this_month_s_up_down_and_transfer_counts_as_the_report_has_them()
+    {
+        var (zhang, li, wang) = await ThreeResidentsTwoSignedAsync();
+        var alliance = ReferralAlliance.Create(Database, County);
+        async Task SendAsync(UserScope user, ReferralInput input)
+        {
+            var sent = await Database.Service<ReferralService>(user).RequestAsync(input);
+            Assert.True(sent.Succeeded, sent.Summary);
+        }
+        // October 31 23:59 China time: last month's, in the trend only.
+        var now = Database.Clock.Now;
+        Database.Clock.Now = new DateTimeOffset(2026, 10, 31, 23, 59, 0, ChinaTime.Offset);
+        await SendAsync(alliance.GpOfTeamA, new(wang.Id, null, alliance.Township.Id, alliance.Hospital.Id, ReferralAlliance.UpForm()));
+        Database.Clock.Now = now;
+        // This month: two up-referrals of team A (one through the green channel), a transfer of team A, a down-referral of team B.
+        await SendAsync(alliance.GpOfTeamA, new(zhang.Id, null, alliance.Township.Id, alliance.Hospital.Id, ReferralAlliance.UpForm(ReferralUrgency.GreenChannel)));
+        await SendAsync(alliance.GpOfTeamA, new(wang.Id, null, alliance.Clinic.Id, alliance.Hospital.Id, ReferralAlliance.UpForm()));
+        await SendAsync(alliance.GpOfTeamA, new(zhang.Id, null, alliance.Township.Id, alliance.CareHome.Id, ReferralAlliance.TransferForm()));
+        await SendAsync(alliance.HospitalDesk, new(null, li.IdNumber, alliance.Hospital.Id, alliance.Township.Id, ReferralAlliance.DownForm()));
+        var report = (await Database.Service<MonthlyReportQuery>(County.Manager).BuildAsync("TEST01", ReportMonth.Of(Database.Clock.Today), withResidents: false)).Report!;
+
+        var page = RenderAs(County.Manager, Roles.CentreManager);
+
+        page.WaitForAssertion(() => Assert.Equal("2 / 1 / 1", page.Find("[data-testid=card-referrals-value]").TextContent.Trim()), Patience);
+        var referrals = report.Total.Referrals;
+        Assert.Equal($"{referrals.Up} / {referrals.Down} / {referrals.Transfer}", page.Find("[data-testid=card-referrals-value]").TextContent.Trim());
+        Assert.Contains("上转绿色通道 1，紧急 0；下转14天内随访 0 / 1", page.Find("[data-testid=card-referrals]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["2 / 0 / 1", "0 / 1 / 0"], page.FindAll("[data-testid=dashboard-team-referrals]").Select(c => c.TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal(12, page.FindAll("[data-testid=dashboard-trend] tbody tr").Count), Patience);
+        var trend = page.FindAll("[data-testid=dashboard-trend] tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children.Skip(5).Select(c => c.TextContent.Trim()).ToArray());
+        Assert.Equal(["1", "0", "0"], trend["2026年10月"]);
+        Assert.Equal(["2", "1", "1"], trend["2026年11月"]);
     }
 
     [Fact]

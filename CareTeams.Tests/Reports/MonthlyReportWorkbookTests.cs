@@ -190,6 +190,82 @@ public sealed class MonthlyReportWorkbookTests(ReportCounty data) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_referral_sheet_counts_the_month_s_referrals_by_team_and_centre_first_day_00_00_to_last_day_23_59_China_time()
+    {
+        using var workbook = await CentreWorkbookAsync();
+        var sheet = workbook.Worksheet("双向转诊");
+        string[] statuses = ["待接收", "已接收", "已到达", "已回转", "已结束", "已拒绝", "已撤销", "已过期"];
+        Assert.Equal(["机构", "团队", "上转", "其中绿色通道", "其中紧急", "下转", "转介", "合计", .. statuses, "下转应随访", "14天内已随访", "随访率"],
+            Enumerable.Range(1, 19).Select(c => sheet.Cell(MonthlyReportWorkbook.HeaderRow, c).GetString()));
+        static int[] Counts(IXLRow row) => Enumerable.Range(3, 16).Select(c => Int(row, c)).ToArray();
+
+        // Team A: 张一's green-channel up-referral at 1 Oct 00:00 (saved in UTC; now returned) and the down-referral answering it (requested,
+        // followed up by the 31 Oct visit), 孙十's cancelled transfer; 王三's of 30 Sep 23:59 and 李二's of 1 Nov 00:00 are outside.
+        //                   up green urgent down transfer total | requested accepted arrived returned closed declined cancelled expired | to follow, followed
+        Assert.Equal(new[] { 1, 1, 0, 1, 1, 3, /**/ 1, 0, 0, 1, 0, 0, 1, 0, /**/ 1, 1 }, Counts(Row(sheet, "第一团队", 2)));
+        Assert.Equal(1m, Number(Row(sheet, "第一团队", 2), 19));
+        // Team B: 冯七's accepted down-referral of 21 Oct (no visit after it) and urgent up-referral at 31 Oct 23:59 (declined on 1 Nov).
+        Assert.Equal(new[] { 1, 0, 1, 1, 0, 2, /**/ 0, 1, 0, 0, 0, 1, 0, 0, /**/ 1, 0 }, Counts(Row(sheet, "第二团队", 2)));
+        Assert.Equal(0m, Number(Row(sheet, "第二团队", 2), 19));
+
+        var centre = Row(sheet, "小计", 2);
+        Assert.Equal("测试镇卫生院", centre.Cell(1).GetString());
+        Assert.Equal(new[] { 2, 1, 1, 2, 1, 5, /**/ 1, 1, 0, 1, 0, 1, 1, 0, /**/ 2, 1 }, Counts(centre));
+        Assert.Equal(0.5m, Number(centre, 19));
+        var total = Row(sheet, "合计");
+        Assert.Equal(Counts(centre), Counts(total));
+        Assert.True(total.Cell(1).Style.Font.Bold);
+        Assert.Equal(MonthlyReportWorkbook.IntegerFormat, total.Cell(3).Style.NumberFormat.Format);
+        Assert.Equal(MonthlyReportWorkbook.PercentFormat, total.Cell(19).Style.NumberFormat.Format);
+        Assert.Equal(XLDataType.Number, total.Cell(3).DataType);
+    }
+
+    [Fact]
+    public async Task The_summary_s_referral_lines_are_the_referral_sheet_s_totals()
+    {
+        using var workbook = await CentreWorkbookAsync();
+        var summary = workbook.Worksheet("汇总");
+        var total = Row(workbook.Worksheet("双向转诊"), "合计");
+
+        Assert.Equal([2, 1, 1, 2, 1, 2, 1], new[] { "上转", "其中绿色通道", "其中紧急", "下转", "转介", "下转应随访", "下转14天内已随访" }
+            .Select(line => Int(Row(summary, line), 2)));
+        Assert.Equal([Int(total, 3), Int(total, 4), Int(total, 5), Int(total, 6), Int(total, 7), Int(total, 17), Int(total, 18)],
+            new[] { "上转", "其中绿色通道", "其中紧急", "下转", "转介", "下转应随访", "下转14天内已随访" }.Select(line => Int(Row(summary, line), 2)));
+        // The lines come below the key populations, the table above unchanged.
+        Assert.True(Row(summary, "上转").RowNumber() > Row(summary, "老年人").RowNumber());
+    }
+
+    [Fact]
+    public async Task The_county_referral_sheet_has_each_centre_s_teams_and_subtotal_and_the_county_total()
+    {
+        using var workbook = await WorkbookAsync(data.County.Admin, MonthlyReportQuery.AllCentres);
+        var sheet = workbook.Worksheet("双向转诊");
+        var subtotals = sheet.RowsUsed().Where(r => r.RowNumber() > MonthlyReportWorkbook.HeaderRow && r.Cell(2).GetString() == "小计")
+            .ToDictionary(r => r.Cell(1).GetString(), r => (Up: Int(r, 3), Total: Int(r, 8)));
+
+        Assert.Equal((2, 5), subtotals["测试镇卫生院"]);
+        Assert.Equal((1, 1), subtotals["另一镇卫生院"]); // 钱十二's, still requested
+        Assert.Equal(1, Int(Row(sheet, "外镇团队", 2), 3));
+        Assert.Equal([3, 6], new[] { Int(Row(sheet, "合计"), 3), Int(Row(sheet, "合计"), 8) });
+        Assert.Equal(3, Int(Row(workbook.Worksheet("汇总"), "上转"), 2));
+    }
+
+    [Fact]
+    public async Task The_referral_figures_take_three_statements_one_grouped_whatever_the_number_of_referrals()
+    {
+        var query = data.Database.Service<MonthlyReportQuery>(data.County.Admin);
+        data.Sql.Reset();
+
+        var outcome = await query.BuildAsync(MonthlyReportQuery.AllCentres, October, withResidents: false);
+
+        Assert.Equal(6, outcome.Report!.Total.Referrals.Total);
+        var statements = data.Sql.Commands.Where(c => c.Contains("\"Referrals\"", StringComparison.Ordinal)).ToList();
+        // Grouped counts, the rows near the month's ends, the down-referrals joined to visits.
+        Assert.Equal(3, statements.Count);
+        Assert.Contains(statements, c => c.Contains("GROUP BY", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_detail_sheets_list_the_residents_behind_the_counts_with_masked_ID_numbers()
     {
         using var workbook = await CentreWorkbookAsync();

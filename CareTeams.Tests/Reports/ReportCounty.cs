@@ -1,6 +1,7 @@
 using CareTeams.Domain.Contracts;
 using CareTeams.Domain.Elder2111;
 using CareTeams.Domain.Institutions;
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Domain.Visits;
@@ -27,18 +28,34 @@ namespace CareTeams.Tests.Reports;
 ///          陈九  2019-10-31         turns 7 on 31 Oct: not a child at month end
 /// 外镇村    钱十二 1985-01-01        the other centre
 /// </code>
+/// Referrals (China time; <see cref="ReferralAlliance"/>), the October ones marked *; those marked UTC are saved with the
+/// clock at offset 0, as the system clock gives it (the others at +08:00), so the month's ends hold whatever the offset:
+/// <code>
+///   张一 * up, green channel, township → hospital, 1 Oct 00:00 (UTC); accepted, arrived, answered by ↓: Returned (team A)
+///   张一 * down, the answer, hospital → township, 20 Oct 10:00; Requested; visited 31 Oct 23:30: followed up in 14 days
+///   孙十 * transfer, township → care home, 15 Oct 09:00; Cancelled (team A)
+///   冯七 * down, hospital → township (by ID number), 21 Oct 10:00; Accepted; no visit after it (team B)
+///   冯七 * up, urgent, village clinic → hospital, 31 Oct 23:59; Declined on 1 Nov (team B)
+///   王三   up, township → hospital, 30 Sep 23:59 (UTC): before the month
+///   李二   up, township → hospital, 1 Nov 00:00 (UTC): after the month
+///   钱十二 * up, the other township → hospital, 10 Oct 09:00; Requested (the other centre)
+/// </code>
 /// </summary>
 public sealed class ReportCounty : IDisposable
 {
     public static readonly DateOnly Today = new(2026, 11, 23);
 
-    public TestDatabase Database { get; } = new();
+    /// <summary>Counts the SQL statements of every context of <see cref="Database"/> (tests reset it first).</summary>
+    public SqlCommandCounter Sql { get; } = new();
+
+    public TestDatabase Database { get; }
     public SmallCounty County { get; }
     public ContractCatalogue Catalogue { get; }
     public Dictionary<string, Resident> Residents { get; } = [];
 
     public ReportCounty()
     {
+        Database = new TestDatabase(TestClock.On(Today.Year, Today.Month, Today.Day), Sql.AddTo);
         County = SmallCounty.Create(Database);
         Catalogue = County.AddContractCatalogue(Database);
         Add(County.VillageA, "张一", new(1961, 10, 31), Sex.Male, KeyPopulation.Hypertension);
@@ -100,6 +117,10 @@ public sealed class ReportCounty : IDisposable
         Visit("冯七", Catalogue.DoctorB, new(2026, 10, 20, 15, 0, 0), VisitKind.Plan2111, ServiceKind.IntegratedCare);
         Visit("孙十", Catalogue.NurseA, new(2026, 9, 30, 23, 59, 0), VisitKind.NursingVisit, ServiceKind.HealthGuidance);
 
+        Alliance = ReferralAlliance.Create(Database, County);
+        AddReferrals();
+        Database.Clock.Now = new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset);
+
         // Status changes: a death after the month, a move during it.
         using (var db = Database.Context(UserScope.System))
         {
@@ -111,10 +132,70 @@ public sealed class ReportCounty : IDisposable
 
     public int FengRenewal { get; }
 
+    public ReferralAlliance Alliance { get; }
+
+    private void AddReferrals()
+    {
+        var gpA = Database.Service<ReferralService>(Alliance.GpOfTeamA);
+        var teamB = Database.Service<ReferralService>(Catalogue.DoctorOfTeamB);
+        var hospital = Database.Service<ReferralService>(Alliance.HospitalDesk);
+        var otherCentre = Database.Service<ReferralService>(County.OtherCentreManager);
+
+        AtUtc(2026, 9, 30, 23, 59);
+        Refer(gpA, "王三", Alliance.Township, Alliance.Hospital, ReferralAlliance.UpForm());
+        AtUtc(2026, 10, 1, 0, 0);
+        var zhangUp = Refer(gpA, "张一", Alliance.Township, Alliance.Hospital, ReferralAlliance.UpForm(ReferralUrgency.GreenChannel));
+        At(2026, 10, 1, 8, 0);
+        Step(hospital, zhangUp, (s, id, version) => s.AcceptAsync(id, version));
+        At(2026, 10, 2, 9, 0);
+        Step(hospital, zhangUp, (s, id, version) => s.ConfirmArrivalAsync(id, version));
+        At(2026, 10, 10, 9, 0);
+        Refer(otherCentre, "钱十二", Alliance.OtherTownship, Alliance.Hospital, ReferralAlliance.UpForm());
+        At(2026, 10, 15, 9, 0);
+        var sunTransfer = Refer(gpA, "孙十", Alliance.Township, Alliance.CareHome, ReferralAlliance.TransferForm());
+        At(2026, 10, 16, 9, 0);
+        Step(gpA, sunTransfer, (s, id, version) => s.CancelAsync(id, version, "家属决定居家照护"));
+        At(2026, 10, 20, 10, 0);
+        Check(hospital.RequestAsync(new ReferralInput(null, null, Alliance.Hospital.Id, Alliance.Township.Id, ReferralAlliance.DownForm(),
+            AnswersReferralId: zhangUp)).GetAwaiter().GetResult());
+        At(2026, 10, 21, 10, 0);
+        var fengDown = Check(hospital.RequestAsync(new ReferralInput(null, Residents["冯七"].IdNumber, Alliance.Hospital.Id, Alliance.Township.Id,
+            ReferralAlliance.DownForm())).GetAwaiter().GetResult());
+        At(2026, 10, 21, 11, 0);
+        Step(teamB, fengDown, (s, id, version) => s.AcceptAsync(id, version));
+        At(2026, 10, 31, 23, 59);
+        var fengUp = Refer(teamB, "冯七", Alliance.Clinic, Alliance.Hospital, ReferralAlliance.UpForm(ReferralUrgency.Urgent));
+        AtUtc(2026, 11, 1, 0, 0);
+        Refer(gpA, "李二", Alliance.Township, Alliance.Hospital, ReferralAlliance.UpForm());
+        At(2026, 11, 1, 9, 0);
+        Step(hospital, fengUp, (s, id, version) => s.DeclineAsync(id, version, "床位已满，建议转市医院"));
+    }
+
+    private int Refer(ReferralService service, string name, AllianceInstitution from, AllianceInstitution to, ReferralForm form) =>
+        Check(service.RequestAsync(new ReferralInput(Residents[name].Id, null, from.Id, to.Id, form)).GetAwaiter().GetResult());
+
+    private void Step(ReferralService service, int referralId, Func<ReferralService, int, Guid, Task<SaveResult>> step)
+    {
+        Guid version;
+        using (var db = Database.Context(UserScope.System))
+            version = db.Referrals.IgnoreAutoIncludes().Where(r => r.Id == referralId).Select(r => r.Version).Single();
+        Check(step(service, referralId, version).GetAwaiter().GetResult());
+    }
+
+    private static int Check(SaveResult result)
+    {
+        Assert.True(result.Succeeded, result.Summary);
+        return result.Id ?? 0;
+    }
+
     public void Dispose() => Database.Dispose();
 
     private void At(int year, int month, int day, int hour, int minute) =>
         Database.Clock.Now = new DateTimeOffset(year, month, day, hour, minute, 0, ChinaTime.Offset);
+
+    /// <summary>A China time, with the clock giving it in UTC (offset 0) as the system clock does.</summary>
+    private void AtUtc(int year, int month, int day, int hour, int minute) =>
+        Database.Clock.Now = new DateTimeOffset(year, month, day, hour, minute, 0, ChinaTime.Offset).ToUniversalTime();
 
     private ContractService Service(UserScope user) => Database.Service<ContractService>(user);
 

@@ -1,3 +1,4 @@
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.Visits;
 
@@ -12,7 +13,8 @@ public sealed record KeyPopulationFigure(KeyPopulation Tag, int Population, int 
 
 /// <summary>
 /// The signing and contract figures of one row of the report (a centre, a team, a village or the
-/// total). Each figure's definition is on its property; <see cref="MonthlyReportQuery"/> fills them.
+/// total), and its referral figures (<see cref="Referrals"/>; centres and teams only). Each figure's
+/// definition is on its property; <see cref="MonthlyReportQuery"/> fills them.
 /// </summary>
 public sealed class MonthlyReportFigures
 {
@@ -75,6 +77,9 @@ public sealed class MonthlyReportFigures
     /// <summary>履约率 = delivered ÷ promised items over the contracts signed at month end (1 when nothing is promised, as for one contract).</summary>
     public decimal FulfilmentRate => Promised == 0 ? 1m : (decimal)Delivered / Promised;
 
+    /// <summary>双向转诊: the referrals of the row's residents requested in the month (centres and teams; zero for villages).</summary>
+    public ReferralFigures Referrals { get; } = new();
+
     internal long FeeFen { get; private set; }
     internal long OwnPaymentFen { get; private set; }
 
@@ -132,6 +137,7 @@ public sealed class MonthlyReportFigures
         Expired += other.Expired;
         AddFees(other.FeeFen, other.OwnPaymentFen);
         AddFulfilment(other.Promised, other.Delivered);
+        Referrals.Add(other.Referrals);
     }
 
     public static MonthlyReportFigures Sum(IEnumerable<MonthlyReportFigures> rows)
@@ -144,6 +150,108 @@ public sealed class MonthlyReportFigures
 
     /// <summary>A share (0 when the denominator is 0).</summary>
     public static decimal Rate(int part, int whole) => whole == 0 ? 0m : (decimal)part / whole;
+}
+
+/// <summary>
+/// 双向转诊 figures of a centre or a team for the month: the referrals of its residents (<see cref="Referral.CentreId"/>,
+/// <see cref="Referral.TeamId"/>: the resident's centre and team when it was sent) whose request time
+/// (<see cref="Referral.RequestedAt"/>) falls in the month, first day 00:00 to last day 24:00 China Standard Time.
+/// </summary>
+public sealed class ReferralFigures
+{
+    /// <summary>The statuses in the order the report shows them: pending, the way forward, then the ways out.</summary>
+    public static readonly IReadOnlyList<ReferralStatus> Statuses =
+    [
+        ReferralStatus.Requested, ReferralStatus.Accepted, ReferralStatus.Arrived, ReferralStatus.Returned, ReferralStatus.Closed,
+        ReferralStatus.Declined, ReferralStatus.Cancelled, ReferralStatus.Expired,
+    ];
+
+    private readonly int[] _byStatus = new int[Statuses.Count];
+
+    /// <summary>上转: up-referrals requested in the month.</summary>
+    public int Up { get; private set; }
+
+    /// <summary>其中绿色通道: up-referrals through the green channel.</summary>
+    public int UpGreenChannel { get; private set; }
+
+    /// <summary>其中紧急: urgent up-referrals (not the green channel).</summary>
+    public int UpUrgent { get; private set; }
+
+    /// <summary>下转: down-referrals of the residents requested in the month (received by the centre).</summary>
+    public int Down { get; private set; }
+
+    /// <summary>转介: transfers between a medical and a care institution requested in the month.</summary>
+    public int Transfer { get; private set; }
+
+    /// <summary>All referrals requested in the month.</summary>
+    public int Total => Up + Down + Transfer;
+
+    /// <summary>下转应随访: the month's down-referrals to follow up (not declined, cancelled or expired; <see cref="Referral.FollowUpDueOn"/>).</summary>
+    public int DownToFollowUp { get; private set; }
+
+    /// <summary>
+    /// 14天内已随访: of those, the ones with a visit of the resident started at or after the request and on or before
+    /// <see cref="Referral.FollowUpDueOn"/> (the request's China date + <see cref="Referral.FollowUpWithinDays"/>).
+    /// </summary>
+    public int DownFollowedUp { get; private set; }
+
+    /// <summary>下转随访率 = followed up within 14 days ÷ down-referrals to follow up.</summary>
+    public decimal FollowUpRate => MonthlyReportFigures.Rate(DownFollowedUp, DownToFollowUp);
+
+    /// <summary>The month's referrals by their status now (when the report is made), in <see cref="Statuses"/> order.</summary>
+    public IReadOnlyList<int> ByStatus => _byStatus;
+
+    internal void AddReferrals(int count, ReferralDirection direction, ReferralUrgency urgency, ReferralStatus status)
+    {
+        switch (direction)
+        {
+            case ReferralDirection.Up:
+                Up += count;
+                if (urgency == ReferralUrgency.GreenChannel)
+                    UpGreenChannel += count;
+                else if (urgency == ReferralUrgency.Urgent)
+                    UpUrgent += count;
+                break;
+            case ReferralDirection.Down:
+                Down += count;
+                if (IsToFollowUp(status))
+                    DownToFollowUp += count;
+                break;
+            default:
+                Transfer += count;
+                break;
+        }
+        _byStatus[IndexOf(status)] += count;
+    }
+
+    /// <summary>A down-referral in this status is followed up (as <see cref="Referral.FollowUpDueOn"/>): not declined, cancelled or expired.</summary>
+    internal static bool IsToFollowUp(ReferralStatus status) =>
+        status is not (ReferralStatus.Declined or ReferralStatus.Cancelled or ReferralStatus.Expired);
+
+    internal void AddFollowedUp(int count) => DownFollowedUp += count;
+
+    internal void Add(ReferralFigures other)
+    {
+        Up += other.Up;
+        UpGreenChannel += other.UpGreenChannel;
+        UpUrgent += other.UpUrgent;
+        Down += other.Down;
+        Transfer += other.Transfer;
+        DownToFollowUp += other.DownToFollowUp;
+        DownFollowedUp += other.DownFollowedUp;
+        for (var i = 0; i < _byStatus.Length; i++)
+            _byStatus[i] += other._byStatus[i];
+    }
+
+    private static int IndexOf(ReferralStatus status)
+    {
+        for (var i = 0; i < Statuses.Count; i++)
+        {
+            if (Statuses[i] == status)
+                return i;
+        }
+        throw new ArgumentOutOfRangeException(nameof(status), status, "Not a referral status.");
+    }
 }
 
 /// <summary>A row of the report: a centre, a team or a village, with its figures.</summary>

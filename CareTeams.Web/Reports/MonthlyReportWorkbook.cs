@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using CareTeams.Web.Documents.Spreadsheets;
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
 using CareTeams.Domain.SeedWork;
 
@@ -8,7 +9,7 @@ namespace CareTeams.Web.Reports;
 
 /// <summary>
 /// Writes a <see cref="MonthlyReport"/> as an Excel workbook (ClosedXML): 汇总, 团队, 村居, 2111, 家庭病床,
-/// 随访 and the detail sheets, each with a title row (scope, month, when made), a frozen header, number and
+/// 随访, 双向转诊 and the detail sheets, each with a title row (scope, month, when made), a frozen header, number and
 /// percentage formats, a totals row, A4 landscape fitted to one page wide, and explicit column widths
 /// (ClosedXML 0.95.4's AdjustToContents needs GDI+ and fails on Linux). Text from user data goes
 /// through <see cref="SpreadsheetText.SetText"/> and is stored as text.
@@ -23,7 +24,7 @@ public static class MonthlyReportWorkbook
     /// <summary>The header row of every table sheet (rows 1–2 are the title, row 3 is blank); rows up to it are frozen.</summary>
     public const int HeaderRow = 4;
 
-    public static readonly IReadOnlyList<string> SheetNames = ["汇总", "团队", "村居", "2111", "家庭病床", "随访", "签约变动明细", "2111完成明细"];
+    public static readonly IReadOnlyList<string> SheetNames = ["汇总", "团队", "村居", "2111", "家庭病床", "随访", "双向转诊", "签约变动明细", "2111完成明细"];
 
     /// <summary>The download's file name: 月度报表-{centre}-{yyyy-MM}.xlsx.</summary>
     public static string FileName(MonthlyReport report) => $"家庭医生签约月度报表-{report.ScopeName}-{report.Month.Text}.xlsx";
@@ -37,8 +38,9 @@ public static class MonthlyReportWorkbook
         Plan2111(workbook.AddWorksheet(SheetNames[3]), report);
         HomeBeds(workbook.AddWorksheet(SheetNames[4]), report);
         Visits(workbook.AddWorksheet(SheetNames[5]), report);
-        ContractDetails(workbook.AddWorksheet(SheetNames[6]), report);
-        Plan2111Details(workbook.AddWorksheet(SheetNames[7]), report);
+        Referrals(workbook.AddWorksheet(SheetNames[6]), report);
+        ContractDetails(workbook.AddWorksheet(SheetNames[7]), report);
+        Plan2111Details(workbook.AddWorksheet(SheetNames[8]), report);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
@@ -68,6 +70,20 @@ public static class MonthlyReportWorkbook
             Integer(sheet.Cell(row, 2), tag.Population);
             Integer(sheet.Cell(row, 3), tag.Signed);
             Percent(sheet.Cell(row, 4), tag.Rate);
+            row++;
+        }
+
+        // The referrals of the whole scope, below (per centre and team on the 双向转诊 sheet).
+        row++;
+        var referrals = report.Total.Referrals;
+        Text(sheet.Cell(row, 1), "双向转诊（本月申请）").Style.Font.SetBold();
+        row++;
+        Header(sheet, row, ["项目", "例数"]);
+        row++;
+        foreach (var (name, count) in ReferralSummaryLines(referrals))
+        {
+            Text(sheet.Cell(row, 1), name);
+            Integer(sheet.Cell(row, 2), count);
             row++;
         }
         Widths(sheet, [22, 10, 11, 9, 10, 9, 9, 9, 13, 13, 12, 11, 9]);
@@ -206,6 +222,51 @@ public static class MonthlyReportWorkbook
         Text(sheet.Cell(Math.Max(kindRow, staffRow) + 2, 1), "随访次数按记录计；服务居民数为不同居民人数（同一居民多次随访计一人）。");
         Widths(sheet, [20, 14, 10, 11, 3, 20, 12, 16, 10, 11]);
         Finish(sheet, staffColumn + staffHeaders.Length - 1);
+    }
+
+    /// <summary>The 汇总 sheet's referral lines: the scope's totals, as the 双向转诊 sheet's 合计 row.</summary>
+    public static IReadOnlyList<(string Name, int Count)> ReferralSummaryLines(ReferralFigures f) =>
+    [
+        ("上转", f.Up), ("其中绿色通道", f.UpGreenChannel), ("其中紧急", f.UpUrgent), ("下转", f.Down), ("转介", f.Transfer),
+        ("下转应随访", f.DownToFollowUp), ("下转14天内已随访", f.DownFollowedUp),
+    ];
+
+    private static void Referrals(IXLWorksheet sheet, MonthlyReport report)
+    {
+        string[] headers =
+        [
+            "机构", "团队", "上转", "其中绿色通道", "其中紧急", "下转", "转介", "合计",
+            .. ReferralFigures.Statuses.Select(s => s.ChineseName()), "下转应随访", "14天内已随访", "随访率",
+        ];
+        var row = Start(sheet, report, "双向转诊", headers);
+        void Write(int r, string centre, string team, ReferralFigures f)
+        {
+            var c = 1;
+            Text(sheet.Cell(r, c++), centre);
+            Text(sheet.Cell(r, c++), team);
+            foreach (var count in new[] { f.Up, f.UpGreenChannel, f.UpUrgent, f.Down, f.Transfer, f.Total })
+                Integer(sheet.Cell(r, c++), count);
+            foreach (var count in f.ByStatus)
+                Integer(sheet.Cell(r, c++), count);
+            Integer(sheet.Cell(r, c++), f.DownToFollowUp);
+            Integer(sheet.Cell(r, c++), f.DownFollowedUp);
+            Percent(sheet.Cell(r, c), f.FollowUpRate);
+        }
+        // Each centre's teams, then the centre's subtotal; the total last.
+        foreach (var centre in report.Centres)
+        {
+            foreach (var team in report.Teams.Where(t => t.CentreName == centre.Name))
+                Write(row++, centre.Name, team.Name, team.Figures.Referrals);
+            Write(row, centre.Name, "小计", centre.Figures.Referrals);
+            sheet.Range(row, 1, row, headers.Length).Style.Font.SetBold();
+            row++;
+        }
+        Write(row, "合计", "", report.Total.Referrals);
+        Total(sheet, row, headers.Length);
+        Text(sheet.Cell(row + 2, 1), "按申请时间统计本月的转诊（北京时间），按居民所属机构和团队归属；状态为生成报表时的当前状态。"
+            + "下转应随访 = 未被拒绝、撤销或过期的下转；14天内已随访 = 申请后至申请日起第 14 天内有该居民的随访记录。");
+        Widths(sheet, [20, 16, 8, 12, 9, 8, 8, 8, .. ReferralFigures.Statuses.Select(_ => 8.0), 11, 12, 9]);
+        Finish(sheet, headers.Length);
     }
 
     private static readonly string[] ResidentHeaders = ["姓名", "身份证号", "性别", "年龄", "机构", "村/社区", "团队", "重点人群"];

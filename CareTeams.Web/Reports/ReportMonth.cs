@@ -19,6 +19,12 @@ public readonly record struct ReportMonth(int Year, int Month)
     /// <summary>The China wall-clock instant the month closes: the last day's 24:00, i.e. the next month's 00:00.</summary>
     public DateTime EndsAt => First.AddMonths(1).ToDateTime(TimeOnly.MinValue);
 
+    /// <summary>The instant the month begins (first day 00:00 China Standard Time), for times kept as instants (referrals).</summary>
+    public DateTimeOffset StartsAtInstant => ChinaTime.StartOf(First);
+
+    /// <summary>The instant the month closes (the next month's first day 00:00 China Standard Time), exclusive.</summary>
+    public DateTimeOffset EndsAtInstant => ChinaTime.StartOf(First.AddMonths(1));
+
     /// <summary>1 January of the month's year (for year-to-date figures).</summary>
     public DateOnly YearStart => new(Year, 1, 1);
 

@@ -1,10 +1,14 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using CareTeams.Domain.SeedWork;
 using CareTeams.Web;
+using CareTeams.Web.Data;
 using CareTeams.Web.Reports;
 using CareTeams.Web.Security;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareTeams.Bench;
@@ -16,7 +20,8 @@ namespace CareTeams.Bench;
 /// seed-scale makes residents only; <c>--synthesise</c> first adds (once, by plain SQL) contracts for 60 %
 /// of the residents with terms spread over 18 months and 2 % terminated, their items and fulfilment
 /// records, a 2026 "2111" plan for every elder with items done through the year, and one visit per eight
-/// residents in the month, so every statement of the report has rows to aggregate.
+/// residents in the month, so every statement of the report has rows to aggregate. Referrals are not synthesised here:
+/// run the <c>referrals</c> benchmark on the file first; the time of the report's referral statements is printed apart.
 /// </summary>
 internal static class ReportBench
 {
@@ -60,6 +65,8 @@ internal static class ReportBench
         };
         var current = new SwitchableUser();
         builder.Services.AddScoped<ICurrentUser>(_ => current);
+        var referralStatements = new ReferralStatementTimer();
+        builder.Services.ConfigureDbContext<SqliteCareTeamsDbContext>(o => o.AddInterceptors(referralStatements), ServiceLifetime.Scoped);
         await using var app = builder.Build();
 
         foreach (var which in scopeChoice == "both" ? ["centre", "all"] : new[] { scopeChoice })
@@ -70,6 +77,7 @@ internal static class ReportBench
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 var query = scope.ServiceProvider.GetRequiredService<MonthlyReportQuery>();
+                referralStatements.Reset();
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 var started = Stopwatch.GetTimestamp();
                 var outcome = await query.BuildAsync(centre, month);
@@ -82,7 +90,9 @@ internal static class ReportBench
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{which,-6} run {run + 1}: query {queried.TotalMilliseconds,8:F0} ms, workbook {(total - queried).TotalMilliseconds,6:F0} ms, total {total.TotalMilliseconds,8:F0} ms; "
                     + $"{workbook.Length / 1024.0,7:F0} KB; allocated {allocated / 1048576.0,7:F1} MB; peak working set {process.PeakWorkingSet64 / 1048576.0,6:F0} MB; "
-                    + $"{report.Total.Population:N0} residents, {report.Total.Signed:N0} signed, {report.Residents.Count:N0} detail rows"));
+                    + $"{report.Total.Population:N0} residents, {report.Total.Signed:N0} signed, {report.Residents.Count:N0} detail rows; "
+                    + $"referral statements {referralStatements.Count} in {referralStatements.Elapsed.TotalMilliseconds:F0} ms for {report.Total.Referrals.Total:N0} referrals "
+                    + $"({report.Total.Referrals.DownFollowedUp:N0} of {report.Total.Referrals.DownToFollowUp:N0} down-referrals followed up)"));
             }
         }
         return 0;
@@ -92,6 +102,42 @@ internal static class ReportBench
     {
         public UserScope Scope { get; set; } = UserScope.Nobody;
         public System.Security.Claims.ClaimsPrincipal? Principal => null;
+    }
+
+    /// <summary>Wall time of the statements reading the Referrals table, from execution to the reader's disposal.</summary>
+    private sealed class ReferralStatementTimer : DbCommandInterceptor
+    {
+        private readonly Dictionary<DbCommand, long> _started = [];
+        private long _elapsedTicks;
+
+        public int Count { get; private set; }
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, _elapsedTicks);
+
+        public void Reset() => (Count, _elapsedTicks) = (0, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("\"Referrals\"", StringComparison.Ordinal))
+            {
+                lock (_started)
+                    _started[command] = Stopwatch.GetTimestamp();
+            }
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+        {
+            lock (_started)
+            {
+                if (_started.Remove(command, out var started))
+                {
+                    Count++;
+                    _elapsedTicks += Stopwatch.GetTimestamp() - started;
+                }
+            }
+            return result;
+        }
     }
 
     private const string Guid = "upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))";
