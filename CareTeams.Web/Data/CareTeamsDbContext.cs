@@ -57,16 +57,21 @@ public abstract class CareTeamsDbContext(DbContextOptions options, ICurrentUser 
     /// <summary>The Data Protection key ring, shared by every web instance on this database (sign-in cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks =
+        new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareTeamsDbContext).Assembly);
-        // SQLite has no type for an instant with an offset: the referral times are stored as sortable 64-bit numbers so
-        // that ORDER BY and comparisons run in SQL (SQL Server keeps datetimeoffset; Identity's columns stay as they are).
+        // SQLite has no type for an instant with an offset: the referral times are stored as their UTC ticks, so that ORDER
+        // BY and comparisons run in SQL on the instant whatever offset a time was given in (EF's DateTimeOffsetToBinaryConverter
+        // orders by wall-clock time at each value's own offset: a UTC time and a China time would compare 8 hours apart).
+        // They read back at offset 0. SQL Server keeps datetimeoffset; Identity's columns stay as they are.
         if (Database.IsSqlite())
         {
-            builder.Entity<Referral>().Property(r => r.RequestedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
-            builder.Entity<ReferralStep>().Property(s => s.At).HasConversion<DateTimeOffsetToBinaryConverter>();
+            builder.Entity<Referral>().Property(r => r.RequestedAt).HasConversion(UtcTicks);
+            builder.Entity<ReferralStep>().Property(s => s.At).HasConversion(UtcTicks);
         }
 
         // Row-level scope. A team user sees the team's residents; a centre manager the centre's; an

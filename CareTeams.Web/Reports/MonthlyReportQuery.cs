@@ -301,48 +301,27 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
 
     private sealed record ReferralGroup(int CentreId, int TeamId, ReferralDirection Direction, ReferralUrgency Urgency, ReferralStatus Status, int Count);
 
-    /// <summary>
-    /// On SQLite a referral's request time is kept by EF Core's DateTimeOffsetToBinaryConverter, which orders values by
-    /// their wall-clock time at their own offset, not by the instant: a time saved from the system clock (UTC) and one
-    /// saved at +08:00 compare up to the offsets' difference apart. Bounds given in UTC are therefore only certain this far
-    /// inside (any offset is within ±14 hours); rows stored within this far of a bound are read and placed here.
-    /// </summary>
-    private static readonly TimeSpan StoredOffsetSlack = TimeSpan.FromHours(14);
-
     private static IQueryable<Referral> ReferralsOf(CareTeamsDbContext db, int? centreId) =>
         db.Referrals.AsNoTracking().IgnoreAutoIncludes().Where(r => centreId == null || r.CentreId == centreId);
 
-    /// <summary>Whether a request instant is in the month: first day 00:00 to last day 24:00 China Standard Time.</summary>
-    private static bool InMonth(DateTimeOffset requestedAt, ReportMonth month) =>
-        requestedAt >= month.StartsAtInstant && requestedAt < month.EndsAtInstant;
-
     /// <summary>
-    /// 双向转诊: the month's referrals grouped by centre, team, direction, urgency and current status. One grouped
-    /// statement for the request times certainly in the month, and one reading the few stored within
-    /// <see cref="StoredOffsetSlack"/> of its ends, placed by their instant here.
+    /// 双向转诊: the month's referrals (requested from the first day 00:00 to the last day 24:00 China time) grouped by
+    /// centre, team, direction, urgency and current status, in one statement.
     /// </summary>
     private static async Task<List<ReferralGroup>> ReferralGroupsAsync(CareTeamsDbContext db, int? centreId, ReportMonth month, CancellationToken cancellationToken)
     {
-        var from = month.StartsAtInstant.ToUniversalTime();
-        var to = month.EndsAtInstant.ToUniversalTime();
-        var (surelyFrom, surelyTo, edgeFrom, edgeTo) = (from + StoredOffsetSlack, to - StoredOffsetSlack, from - StoredOffsetSlack, to + StoredOffsetSlack);
+        var (from, to) = (month.StartsAtInstant, month.EndsAtInstant);
         var rows = await ReferralsOf(db, centreId)
-            .Where(r => r.RequestedAt >= surelyFrom && r.RequestedAt < surelyTo)
+            .Where(r => r.RequestedAt >= from && r.RequestedAt < to)
             .GroupBy(r => new { r.CentreId, r.TeamId, r.Direction, r.Urgency, r.Status })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var edges = await ReferralsOf(db, centreId)
-            .Where(r => (r.RequestedAt >= edgeFrom && r.RequestedAt < surelyFrom) || (r.RequestedAt >= surelyTo && r.RequestedAt < edgeTo))
-            .Select(r => new { r.CentreId, r.TeamId, r.Direction, r.Urgency, r.Status, r.RequestedAt })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new ReferralGroup(r.Key.CentreId, r.Key.TeamId, r.Key.Direction, r.Key.Urgency, r.Key.Status, r.Count))
-            .Concat(edges.Where(e => InMonth(e.RequestedAt, month)).Select(e => new ReferralGroup(e.CentreId, e.TeamId, e.Direction, e.Urgency, e.Status, 1)))
-            .ToList();
+        return rows.Select(r => new ReferralGroup(r.Key.CentreId, r.Key.TeamId, r.Key.Direction, r.Key.Urgency, r.Key.Status, r.Count)).ToList();
     }
 
     /// <summary>
-    /// 下转 followed up within <see cref="Referral.FollowUpWithinDays"/> days: the month's down-referrals (read with
-    /// <see cref="StoredOffsetSlack"/> either side) joined to their residents' visits started from the month's first day
+    /// 下转 followed up within <see cref="Referral.FollowUpWithinDays"/> days: the month's down-referrals joined to their
+    /// residents' visits started from the month's first day
     /// to the last due day: one statement, a row per visit. Which referrals are the month's and to be followed up, and
     /// whether a visit started at or after the request and on or before <see cref="Referral.FollowUpDueOn"/>, is decided
     /// here: the request time is an instant, a visit's time China wall-clock time. Returns the centre and team of each
@@ -351,16 +330,15 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
     private static async Task<List<(int CentreId, int TeamId)>> FollowedUpDownReferralsAsync(CareTeamsDbContext db, int? centreId, ReportMonth month,
         CancellationToken cancellationToken)
     {
-        var edgeFrom = month.StartsAtInstant.ToUniversalTime() - StoredOffsetSlack;
-        var edgeTo = month.EndsAtInstant.ToUniversalTime() + StoredOffsetSlack;
+        var (from, to) = (month.StartsAtInstant, month.EndsAtInstant);
         var visitsFrom = month.StartsAt;
         var visitsUntil = month.EndsAt.AddDays(Referral.FollowUpWithinDays);
         var rows = await ReferralsOf(db, centreId)
-            .Where(r => r.Direction == ReferralDirection.Down && r.RequestedAt >= edgeFrom && r.RequestedAt < edgeTo)
+            .Where(r => r.Direction == ReferralDirection.Down && r.RequestedAt >= from && r.RequestedAt < to)
             .Join(db.Visits.Where(v => v.StartedAt >= visitsFrom && v.StartedAt < visitsUntil), r => r.ResidentId, v => v.ResidentId,
                 (r, v) => new { r.Id, r.CentreId, r.TeamId, r.Status, r.RequestedAt, v.StartedAt })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => InMonth(r.RequestedAt, month) && ReferralFigures.IsToFollowUp(r.Status)).GroupBy(r => r.Id)
+        return rows.Where(r => ReferralFigures.IsToFollowUp(r.Status)).GroupBy(r => r.Id)
             .Where(g => g.Any(x => x.StartedAt >= ChinaTime.LocalTimeOf(x.RequestedAt)
                 && DateOnly.FromDateTime(x.StartedAt) <= ChinaTime.DateOf(x.RequestedAt).AddDays(Referral.FollowUpWithinDays)))
             .Select(g => (g.First().CentreId, g.First().TeamId))

@@ -6,7 +6,6 @@ using CareTeams.Web.Security;
 using CareTeams.Web.Services;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareTeams.Bench;
@@ -128,8 +127,8 @@ internal static class ReferralBench
         return (countyId, hospital.Id);
     }
 
-    private static readonly Func<DateTimeOffset, long> Stored =
-        (Func<DateTimeOffset, long>)new DateTimeOffsetToBinaryConverter().ConvertToProviderExpression.Compile();
+    /// <summary>How the app stores an instant on SQLite (CareTeamsDbContext: UTC ticks).</summary>
+    private static long Stored(DateTimeOffset at) => at.UtcTicks;
 
     private static async Task<string> InsertReferralsAsync(SqliteConnection connection, int hospitalId, int target)
     {

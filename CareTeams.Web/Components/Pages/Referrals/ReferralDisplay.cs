@@ -10,7 +10,7 @@ internal static class ReferralDisplay
 {
     /// <summary>An instant as China time, to the minute.</summary>
     public static string Time(DateTimeOffset instant) =>
-        instant.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        ChinaTime.LocalTimeOf(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Green channel red, urgent orange, routine plain.</summary>
     public static Color UrgencyColor(ReferralUrgency urgency) => urgency switch
