@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using CareTeams.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -81,5 +82,32 @@ internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<
     {
         foreach (var subscription in _subscriptions)
             subscription.Dispose();
+    }
+}
+
+/// <summary>Plain SQL on the bench's own connection (reading the sample, ANALYZE), beside the app's services.</summary>
+internal static class BenchSql
+{
+    public static async Task Exec(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Every column of every row, in order, as integers.</summary>
+    public static async Task<List<int>> Ints(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<int>();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+                values.Add(reader.GetInt32(i));
+        }
+        return values;
     }
 }

@@ -44,16 +44,16 @@ internal static class ReferralBench
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var insert = await InsertReferralsAsync(connection, hospitalId, target);
-        await Exec(connection, "ANALYZE;");
+        await BenchSql.Exec(connection, "ANALYZE;");
 
-        var total = (await Ints(connection, "SELECT COUNT(*) FROM Referrals"))[0];
-        var toHospital = (await Ints(connection, $"SELECT COUNT(*) FROM Referrals WHERE ToInstitutionId = {hospitalId}"))[0];
-        var openAtHospital = (await Ints(connection, $"SELECT COUNT(*) FROM Referrals WHERE ToInstitutionId = {hospitalId} AND Status IN (0, 1, 5)"))[0];
-        var teamRow = await Ints(connection, "SELECT CentreId, TeamId, COUNT(*) FROM Referrals GROUP BY TeamId ORDER BY COUNT(*) DESC LIMIT 1");
+        var total = (await BenchSql.Ints(connection, "SELECT COUNT(*) FROM Referrals"))[0];
+        var toHospital = (await BenchSql.Ints(connection, $"SELECT COUNT(*) FROM Referrals WHERE ToInstitutionId = {hospitalId}"))[0];
+        var openAtHospital = (await BenchSql.Ints(connection, $"SELECT COUNT(*) FROM Referrals WHERE ToInstitutionId = {hospitalId} AND Status IN (0, 1, 5)"))[0];
+        var teamRow = await BenchSql.Ints(connection, "SELECT CentreId, TeamId, COUNT(*) FROM Referrals GROUP BY TeamId ORDER BY COUNT(*) DESC LIMIT 1");
         var (centreId, teamId, teamReferrals) = (teamRow[0], teamRow[1], teamRow[2]);
-        var gpStaff = (await Ints(connection, $"SELECT Id FROM Staff WHERE TeamId = {teamId} ORDER BY Id LIMIT 1"))[0];
-        var referralIds = await Ints(connection, $"SELECT Id FROM Referrals WHERE ToInstitutionId = {hospitalId} ORDER BY Id DESC LIMIT 400");
-        var residentIds = await Ints(connection, $"SELECT DISTINCT ResidentId FROM Referrals WHERE TeamId = {teamId} ORDER BY ResidentId LIMIT 400");
+        var gpStaff = (await BenchSql.Ints(connection, $"SELECT Id FROM Staff WHERE TeamId = {teamId} ORDER BY Id LIMIT 1"))[0];
+        var referralIds = await BenchSql.Ints(connection, $"SELECT Id FROM Referrals WHERE ToInstitutionId = {hospitalId} ORDER BY Id DESC LIMIT 400");
+        var residentIds = await BenchSql.Ints(connection, $"SELECT DISTINCT ResidentId FROM Referrals WHERE TeamId = {teamId} ORDER BY ResidentId LIMIT 400");
 
         var desk = new UserScope(ScopeLevel.Institution, countyId, -1, -1, "bench-desk", null) { InstitutionId = hospitalId, DisplayName = "转诊办" };
         var gp = new UserScope(ScopeLevel.Team, countyId, centreId, teamId, "bench-gp", null) { StaffMemberId = gpStaff, DisplayName = "全科医生" };
@@ -132,7 +132,7 @@ internal static class ReferralBench
 
     private static async Task<string> InsertReferralsAsync(SqliteConnection connection, int hospitalId, int target)
     {
-        var existing = (await Ints(connection, "SELECT COUNT(*) FROM Referrals"))[0];
+        var existing = (await BenchSql.Ints(connection, "SELECT COUNT(*) FROM Referrals"))[0];
         if (existing >= target)
             return $"{existing:N0} already present";
         var townships = new Dictionary<int, int>();
@@ -222,27 +222,5 @@ internal static class ReferralBench
             step.Parameters[3].Value = Stored(at);
             await step.ExecuteNonQueryAsync();
         }
-    }
-
-    private static async Task Exec(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<List<int>> Ints(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<int>();
-        while (await reader.ReadAsync())
-        {
-            for (var i = 0; i < reader.FieldCount; i++)
-                values.Add(reader.GetInt32(i));
-        }
-        return values;
     }
 }

@@ -43,15 +43,16 @@ internal static class VisitBench
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var insert = await InsertVisitsAsync(connection, target);
-        await Exec(connection, "ANALYZE;");
+        await BenchSql.Exec(connection, "ANALYZE;");
 
         // The busiest team, one of its nurses (or any member), its residents with visits.
-        var (countyId, centreId, teamId) = await Triple(connection,
+        var busiest = await BenchSql.Ints(connection,
             "SELECT CountyId, CentreId, TeamId FROM Residents WHERE TeamId IS NOT NULL GROUP BY TeamId ORDER BY COUNT(*) DESC LIMIT 1");
-        var staffId = (await Ints(connection, $"SELECT Id FROM Staff WHERE TeamId = {teamId} ORDER BY TeamRole DESC LIMIT 1"))[0];
-        var residentIds = await Ints(connection, $"SELECT Id FROM Residents WHERE TeamId = {teamId} ORDER BY Id LIMIT 400");
-        var totalVisits = (await Ints(connection, "SELECT COUNT(*) FROM VisitLogs"))[0];
-        var teamVisits = (await Ints(connection, $"SELECT COUNT(*) FROM VisitLogs WHERE TeamId = {teamId}"))[0];
+        var (countyId, centreId, teamId) = (busiest[0], busiest[1], busiest[2]);
+        var staffId = (await BenchSql.Ints(connection, $"SELECT Id FROM Staff WHERE TeamId = {teamId} ORDER BY TeamRole DESC LIMIT 1"))[0];
+        var residentIds = await BenchSql.Ints(connection, $"SELECT Id FROM Residents WHERE TeamId = {teamId} ORDER BY Id LIMIT 400");
+        var totalVisits = (await BenchSql.Ints(connection, "SELECT COUNT(*) FROM VisitLogs"))[0];
+        var teamVisits = (await BenchSql.Ints(connection, $"SELECT COUNT(*) FROM VisitLogs WHERE TeamId = {teamId}"))[0];
         var plans = await EnsurePlansAsync(app.Services, user, teamId);
 
         user.Scope = new UserScope(ScopeLevel.Team, countyId, centreId, teamId, "bench-nurse", null) { StaffMemberId = staffId };
@@ -94,7 +95,7 @@ internal static class VisitBench
     /// <summary>Bulk-inserts synthetic visits (spread over every resident and the last three years) up to the target.</summary>
     private static async Task<string> InsertVisitsAsync(SqliteConnection connection, int target)
     {
-        var existing = (await Ints(connection, "SELECT COUNT(*) FROM VisitLogs"))[0];
+        var existing = (await BenchSql.Ints(connection, "SELECT COUNT(*) FROM VisitLogs"))[0];
         if (existing >= target)
             return $"{existing:N0} already present";
         var residents = new List<(int Id, int County, int Centre, int? Team, int Village)>();
@@ -122,7 +123,7 @@ internal static class VisitBench
         var random = new Random(20261201);
         var now = ChinaTime.LocalTimeOf(DateTimeOffset.UtcNow);
         var toInsert = target - existing;
-        await Exec(connection, "PRAGMA cache_size = -131072;");
+        await BenchSql.Exec(connection, "PRAGMA cache_size = -131072;");
         const int batch = 50_000;
         for (var done = 0; done < toInsert; done += batch)
         {
@@ -200,32 +201,5 @@ internal static class VisitBench
         }
         await db.SaveChangesAsync();
         return count;
-    }
-
-    private static async Task Exec(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<List<int>> Ints(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var list = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            list.Add(reader.GetInt32(0));
-        return list;
-    }
-
-    private static async Task<(int, int, int)> Triple(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 }
