@@ -149,13 +149,14 @@ internal static class ReferralBench
                     careHomes.Add(reader.GetInt32(0));
             }
         }
-        var residents = new List<(int Id, int County, int Centre, int Team)>();
+        var residents = new List<(int Id, int County, int Centre, int Team, string Name, int Sex, string DateOfBirth)>();
         await using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT Id, CountyId, CentreId, TeamId FROM Residents WHERE Status = 1 AND TeamId IS NOT NULL ORDER BY Id";
+            read.CommandText = "SELECT Id, CountyId, CentreId, TeamId, Name, Sex, DateOfBirth FROM Residents WHERE Status = 1 AND TeamId IS NOT NULL ORDER BY Id";
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-                residents.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+                residents.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4), reader.GetInt32(5),
+                    reader.GetString(6)));
         }
         var random = new Random(20261201);
         var now = DateTimeOffset.UtcNow;
@@ -164,13 +165,13 @@ internal static class ReferralBench
         await using var referral = connection.CreateCommand();
         referral.Transaction = transaction;
         referral.CommandText = """
-            INSERT INTO Referrals (CountyId, CentreId, TeamId, ResidentId, FromInstitutionId, FromKind, ToInstitutionId, ToKind, Direction, Urgency,
+            INSERT INTO Referrals (CountyId, CentreId, TeamId, ResidentId, ResidentName, ResidentSex, ResidentDateOfBirth, FromInstitutionId, FromKind, ToInstitutionId, ToKind, Direction, Urgency,
                 Reason, Diagnosis, Icd10Code, ReturnDiagnosisResult, ReturnNextPlan, ProposesHomeBed, RequestedByName, RequestedAt, Status, Version)
-            VALUES ($county, $centre, $team, $resident, $from, $fromKind, $to, $toKind, $direction, $urgency,
+            VALUES ($county, $centre, $team, $resident, $name, $sex, $born, $from, $fromKind, $to, $toKind, $direction, $urgency,
                 '血压控制不佳，头痛三天', '高血压3级', 'I10', $returnDiagnosis, $returnPlan, 0, '基准医生', $at, $status, $version);
             SELECT last_insert_rowid();
             """;
-        string[] names = ["$county", "$centre", "$team", "$resident", "$from", "$fromKind", "$to", "$toKind", "$direction", "$urgency",
+        string[] names = ["$county", "$centre", "$team", "$resident", "$name", "$sex", "$born", "$from", "$fromKind", "$to", "$toKind", "$direction", "$urgency",
             "$returnDiagnosis", "$returnPlan", "$at", "$status", "$version"];
         foreach (var name in names)
             referral.Parameters.Add(new SqliteParameter { ParameterName = name });
@@ -200,7 +201,7 @@ internal static class ReferralBench
             var status = at > now.AddDays(-7) ? open[random.Next(open.Length)] : finished[random.Next(finished.Length)];
             if (direction == ReferralDirection.Down && status == ReferralStatus.Returned)
                 status = ReferralStatus.Closed;
-            object[] values = [resident.County, resident.Centre, resident.Team, resident.Id, from, (int)fromKind, to, (int)toKind, (int)direction,
+            object[] values = [resident.County, resident.Centre, resident.Team, resident.Id, resident.Name, resident.Sex, resident.DateOfBirth, from, (int)fromKind, to, (int)toKind, (int)direction,
                 (int)urgency, direction == ReferralDirection.Down ? "高血压3级 很高危" : DBNull.Value,
                 direction == ReferralDirection.Down ? "继续口服降压药，低盐饮食" : DBNull.Value, Stored(at), (int)status,
                 Guid.NewGuid().ToString().ToUpperInvariant()];
