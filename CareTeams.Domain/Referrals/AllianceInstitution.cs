@@ -18,17 +18,27 @@ public sealed class AllianceInstitution : Entity
 
     public AllianceInstitution(int countyId, string name, AllianceInstitutionKind kind, int? centreId = null) : this()
     {
+        if (!Enum.IsDefined(kind))
+            throw new DomainException("alliance.kind-invalid", "请选择机构类型。");
+        if (centreId is not null && kind is not (AllianceInstitutionKind.TownshipCentre or AllianceInstitutionKind.VillageClinic))
+            throw new DomainException("alliance.centre-kind", "只有乡镇卫生院/社区卫生服务中心和村卫生室可以关联本系统的机构。");
+        CountyId = countyId;
+        Name = CheckedName(name);
+        Kind = kind;
+        CentreId = centreId;
+    }
+
+    /// <summary>A new name (the referrals already sent keep pointing at the same institution).</summary>
+    public void Rename(string name) => Name = CheckedName(name);
+
+    private static string CheckedName(string? name)
+    {
         var trimmed = name?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
             throw new DomainException("alliance.name-required", "请填写机构名称。");
-        if (trimmed.Length > NameMaxLength)
-            throw new DomainException("alliance.name-too-long", $"机构名称最多 {NameMaxLength} 个字。");
-        if (!Enum.IsDefined(kind))
-            throw new DomainException("alliance.kind-invalid", "请选择机构类型。");
-        CountyId = countyId;
-        Name = trimmed;
-        Kind = kind;
-        CentreId = centreId;
+        return trimmed.Length > NameMaxLength
+            ? throw new DomainException("alliance.name-too-long", $"机构名称最多 {NameMaxLength} 个字。")
+            : trimmed;
     }
 
     public int CountyId { get; private set; }

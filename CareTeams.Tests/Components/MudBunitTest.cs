@@ -67,6 +67,7 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.GetRequiredService<VisitLogService>());
         Services.AddSingleton(app.GetRequiredService<VisitCalendar>());
         Services.AddSingleton(app.GetRequiredService<ReferralService>());
+        Services.AddSingleton(app.GetRequiredService<AllianceDirectory>());
         Services.AddSingleton(app.GetRequiredService<ICurrentUser>());
         Services.AddSingleton(app.GetRequiredService<IClock>());
         AddAuthorization().SetAuthorized(user.UserName);

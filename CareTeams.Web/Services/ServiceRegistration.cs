@@ -32,6 +32,7 @@ public static class ServiceRegistration
         services.AddScoped<VisitCalendar>();
         services.Configure<ReferralSettings>(configuration.GetSection("Referrals"));
         services.AddScoped<ReferralService>();
+        services.AddScoped<AllianceDirectory>();
         return services;
     }
 }

@@ -247,5 +247,10 @@ public sealed class ReferralRules
             Assert.Throws<DomainException>(() => new AllianceInstitution(1, " ", AllianceInstitutionKind.VillageClinic)).Code);
         Assert.Equal("alliance.kind-invalid",
             Assert.Throws<DomainException>(() => new AllianceInstitution(1, "某机构", (AllianceInstitutionKind)9)).Code);
+        Assert.Equal("alliance.centre-kind",
+            Assert.Throws<DomainException>(() => new AllianceInstitution(1, "县医院", AllianceInstitutionKind.LeadingHospital, 1001)).Code);
+        institution.Rename(" 城关镇中心卫生院 ");
+        Assert.Equal("城关镇中心卫生院", institution.Name);
+        Assert.Throws<DomainException>(() => institution.Rename(new string('院', AllianceInstitution.NameMaxLength + 1)));
     }
 }
