@@ -278,13 +278,17 @@ public sealed class ElderCareFormsRendering : MudBunitTest
         page.Find("[data-testid=exam-weight] input, input[data-testid=exam-weight]").Input("64");
         page.WaitForAssertion(() => Assert.Equal("25.0", Text(page, "exam-bmi")));
 
+        // Each click is handled by the renderer in its own turn: wait for it before the next (a busy machine lags).
         page.Find("[data-testid=self-care-Grooming-MildlyDependent]").Click();
-        Assert.Equal("已评 1/5 项", Text(page, "self-care-score"));
+        page.WaitForAssertion(() => Assert.Equal("已评 1/5 项", Text(page, "self-care-score")));
         page.Find("[data-testid=self-care-Eating-Independent]").Click();
+        page.WaitForAssertion(() => Assert.Equal("已评 2/5 项", Text(page, "self-care-score")));
         page.Find("[data-testid=self-care-Dressing-Independent]").Click();
+        page.WaitForAssertion(() => Assert.Equal("已评 3/5 项", Text(page, "self-care-score")));
         page.Find("[data-testid=self-care-Toileting-MildlyDependent]").Click();
+        page.WaitForAssertion(() => Assert.Equal("已评 4/5 项", Text(page, "self-care-score")));
         page.Find("[data-testid=self-care-Moving-ModeratelyDependent]").Click();
-        Assert.Equal("7 分 · 轻度依赖", Text(page, "self-care-score"));
+        page.WaitForAssertion(() => Assert.Equal("7 分 · 轻度依赖", Text(page, "self-care-score")));
     }
 
     [Fact]
