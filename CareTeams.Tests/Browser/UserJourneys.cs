@@ -372,7 +372,7 @@ public sealed class UserJourneys(DemoAppForBrowsers demo)
             Assert.Equal("已回转", desk.Find("[data-testid='referral-status']").Text);
             desk.Find("[data-testid='referral-returned-by']");
 
-            // Nor does the resident's address in the register open for the desk.
+            // Typing the register's address does not open the resident's record either.
             desk.Open($"residents/{id}");
             desk.Find("[data-testid='resident-not-found']");
             Assert.DoesNotContain(name, desk.BodyText);
