@@ -166,6 +166,36 @@ public sealed class BrowserSession : IDisposable
         }
     });
 
+    /// <summary>
+    /// Clicks, once it can take the click, the first visible element matching <paramref name="css"/> whose text contains
+    /// <paramref name="text"/>: a tab, a radio's or a checkbox's label, a button known by its words.
+    /// </summary>
+    public void ClickText(string css, string text)
+    {
+        try
+        {
+            Wait().Until(d =>
+            {
+                try
+                {
+                    var element = d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed && e.Text.Contains(text, StringComparison.Ordinal));
+                    if (element is null)
+                        return false;
+                    element.Click();
+                    return true;
+                }
+                catch (WebDriverException e) when (e is ElementClickInterceptedException or ElementNotInteractableException)
+                {
+                    return false;
+                }
+            });
+        }
+        catch (WebDriverTimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"Waited {Patience.TotalSeconds:0} s to click “{text}” ({css})");
+        }
+    }
+
     /// <summary>Types into the input of a MudBlazor field (the test id may sit on the input or its wrapper).</summary>
     public void Type(string css, string text)
     {

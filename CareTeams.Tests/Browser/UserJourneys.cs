@@ -277,6 +277,144 @@ public sealed class UserJourneys(DemoAppForBrowsers demo)
         });
     }
 
+    [Fact]
+    public async Task A_doctor_refers_a_resident_up_by_the_green_channel_and_the_hospital_desk_receives_and_refers_back_down()
+    {
+        var (id, name) = await ReferralCandidateOfTeam1Async();
+        const string hospital = "示范县人民医院";
+        const string reason = "突发言语不清伴右侧肢体无力1小时，血压 178/104 mmHg";
+        const string diagnosis = "急性脑卒中？";
+        const string returnDiagnosis = "脑梗死（左侧基底节区）";
+        const string nextPlan = "继续阿司匹林 100mg 每日一次；肢体康复训练，监测血压";
+        using var doctor = BrowserSession.Start(demo.App, nameof(A_doctor_refers_a_resident_up_by_the_green_channel_and_the_hospital_desk_receives_and_refers_back_down) + "-doctor");
+        using var desk = BrowserSession.Start(demo.App, nameof(A_doctor_refers_a_resident_up_by_the_green_channel_and_the_hospital_desk_receives_and_refers_back_down) + "-hospital");
+        var upId = "";
+        var township = "";
+
+        // 1. The family doctor finds the resident, opens the record and refers up by the green channel.
+        await doctor.Run(() =>
+        {
+            doctor.SignIn("doctor1", DemoSeeder.Password);
+            doctor.Open("residents");
+            doctor.Type("[data-testid='resident-search']", name);
+            doctor.WaitForText("[data-testid='resident-grid'] tbody tr", name).Click();
+            doctor.WaitUntil(() => doctor.Driver.Url.EndsWith($"/residents/{id}", StringComparison.Ordinal), "the resident page to open");
+            doctor.Find("[data-testid='resident-referrals-empty']");
+            doctor.Click("[data-testid='resident-refer']");
+
+            doctor.WaitUntil(() => doctor.Driver.Url.EndsWith($"/referrals/new?residentId={id}", StringComparison.Ordinal), "the referral form");
+            Assert.Contains(name, doctor.Find("[data-testid='resident-card']").Text);
+            doctor.Choose("[data-testid='field-to']", hospital);
+            doctor.ClickText("[data-testid='field-urgency'] label", "绿色通道");
+            doctor.WaitUntil(() => Checked(doctor, "[data-testid='field-urgency'] label", "绿色通道"), "绿色通道 to be chosen");
+            doctor.Type("[data-testid='field-reason']", reason);
+            doctor.Type("[data-testid='field-diagnosis']", diagnosis);
+            doctor.Click("[data-testid='send-referral']");
+
+            doctor.WaitUntil(() => Regex.IsMatch(doctor.Driver.Url, @"/referrals/\d+$"), "the new referral's page");
+            upId = doctor.Driver.Url[(doctor.Driver.Url.LastIndexOf('/') + 1)..];
+            Assert.Equal("待接收", doctor.Find("[data-testid='referral-status']").Text);
+            Assert.Equal("绿色通道", doctor.Find("[data-testid='referral-urgency']").Text);
+            Assert.Contains(hospital, doctor.Find("[data-testid='referral-to']").Text);
+            township = doctor.Find("[data-testid='referral-from']").Text.Split('（')[0];
+            return Task.CompletedTask;
+        });
+
+        // 2. The hospital's referral desk: only its two menu items; the green channel heads the incoming list.
+        var downHref = "";
+        await desk.Run(() =>
+        {
+            desk.SignIn("hospital1", DemoSeeder.Password);
+            desk.WaitUntil(() => MenuItems(desk).SequenceEqual(["工作台", "双向转诊"]), "a menu of 工作台 and 双向转诊 only");
+            desk.ClickText(".mud-nav-link", "双向转诊");
+            desk.WaitUntil(() => desk.Driver.Url.EndsWith("/referrals", StringComparison.Ordinal), "the referral list");
+            desk.ClickText(".mud-tab", "接收");
+            desk.Find("[data-testid='referral-list'] tbody tr");
+            Assert.Contains("绿色通道", desk.FindAll("[data-testid='referral-list'] tbody tr")[0].Text);
+            var row = desk.WaitForText("[data-testid='referral-list'] tbody tr", name);
+            Assert.Contains("绿色通道", row.Text);
+            Assert.Contains("待接收", row.Text);
+            row.FindElement(OpenQA.Selenium.By.CssSelector("[data-testid='referral-row'] a")).Click();
+
+            desk.WaitUntil(() => desk.Driver.Url.EndsWith($"/referrals/{upId}", StringComparison.Ordinal), "the referral's page");
+            var resident = desk.Find("[data-testid='referral-resident-name']");
+            Assert.Equal(name, resident.Text);
+            Assert.Empty(resident.FindElements(OpenQA.Selenium.By.TagName("a")));   // no way into the register
+            Assert.Equal(reason, desk.Find("[data-testid='referral-reason']").Text);
+            desk.Click("[data-testid='referral-accept']");
+            desk.WaitForText("[data-testid='referral-status']", "已接收");
+            desk.Click("[data-testid='referral-arrived']");
+            desk.WaitForText("[data-testid='referral-status']", "已到达");
+            desk.Click("[data-testid='referral-answer']");
+
+            // The return form comes prefilled: the resident, the diagnosis, back to the township centre, a down-referral.
+            desk.WaitUntil(() => desk.Driver.Url.EndsWith($"/referrals/new?answers={upId}", StringComparison.Ordinal), "the return form");
+            Assert.Contains(name, desk.Find("[data-testid='resident-card']").Text);
+            Assert.Equal(diagnosis, desk.Find("[data-testid='field-diagnosis'] input").GetAttribute("value"));
+            Assert.Contains(township, desk.Find("[data-testid='field-to']").Text);
+            Assert.True(Checked(desk, "[data-testid='field-direction'] label", "下转"), "下转 is chosen");
+            desk.Type("[data-testid='field-reason']", "病情稳定，转回社区继续康复治疗");   // the form requires a reason in both directions
+            desk.Type("[data-testid='field-return-diagnosis']", returnDiagnosis);
+            desk.Type("[data-testid='field-return-plan']", nextPlan);
+            desk.ClickText("[data-testid='field-home-bed'] label", "建议家庭病床");
+            desk.WaitUntil(() => Checked(desk, "[data-testid='field-home-bed'] label", "建议家庭病床"), "建议家庭病床 to be ticked");
+            desk.Click("[data-testid='send-referral']");
+
+            desk.WaitUntil(() => Regex.IsMatch(desk.Driver.Url, @"/referrals/\d+$") && !desk.Driver.Url.EndsWith($"/referrals/{upId}", StringComparison.Ordinal),
+                "the down-referral's page");
+            desk.WaitForText("[data-testid='referral-title']", "下转");
+            Assert.Equal(returnDiagnosis, desk.Find("[data-testid='referral-return-diagnosis']").Text);
+            Assert.Equal(nextPlan, desk.Find("[data-testid='referral-return-plan']").Text);
+            desk.Find("[data-testid='referral-answers']");
+            downHref = desk.Find("[data-testid='referral-print']").GetAttribute("href")!;
+
+            desk.Open($"referrals/{upId}");
+            Assert.Equal("已回转", desk.Find("[data-testid='referral-status']").Text);
+            desk.Find("[data-testid='referral-returned-by']");
+
+            // Typing the register's address does not open the resident's record either.
+            desk.Open($"residents/{id}");
+            desk.Find("[data-testid='resident-not-found']");
+            Assert.DoesNotContain(name, desk.BodyText);
+            return Task.CompletedTask;
+        });
+
+        // 3. The down-referral's slip, as the desk downloads it.
+        await desk.Run(async () =>
+        {
+            using var http = desk.DownloadClient();
+            using var response = await http.GetAsync(downHref);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+            var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+            Assert.Contains("双向转诊（回转）单", text);
+            Assert.Contains(name, text);
+        });
+
+        // 4. Back at the team: the resident is to be followed up, and the record lists both referrals.
+        await doctor.Run(() =>
+        {
+            doctor.Open("referrals");
+            doctor.WaitForText("[data-testid='referral-follow-ups'] [data-testid='referral-follow-up']", name);
+            doctor.Open($"residents/{id}");
+            doctor.WaitUntil(() => doctor.FindAll("[data-testid='resident-referral']").Count == 2, "the resident's two referrals");
+            var rows = doctor.FindAll("[data-testid='resident-referral']").Select(r => r.Text).ToList();
+            Assert.Contains(rows, r => r.Contains("下转", StringComparison.Ordinal) && r.Contains(diagnosis, StringComparison.Ordinal));
+            Assert.Contains(rows, r => r.Contains("上转", StringComparison.Ordinal) && r.Contains("绿色通道", StringComparison.Ordinal) && r.Contains("已回转", StringComparison.Ordinal));
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Whether the radio or checkbox whose label holds <paramref name="text"/> is checked.</summary>
+    private static bool Checked(BrowserSession browser, string labels, string text) =>
+        browser.FindAll(labels).Where(l => l.Text.Contains(text, StringComparison.Ordinal))
+            .SelectMany(l => l.FindElements(OpenQA.Selenium.By.CssSelector("input"))).Any(i => i.Selected);
+
+    /// <summary>The menu's items as the user reads them.</summary>
+    private static List<string> MenuItems(BrowserSession browser) =>
+        browser.FindAll(".mud-navmenu .mud-nav-link").Select(l => l.Text.Trim()).Where(t => t.Length > 0).ToList();
+
     private static OpenQA.Selenium.IWebElement? WorklistRow(BrowserSession browser, string name, string title) =>
         browser.FindAll("[data-testid='worklist-row']").FirstOrDefault(r =>
             r.FindElement(OpenQA.Selenium.By.CssSelector("td a")).Text == name
@@ -296,6 +434,16 @@ public sealed class UserJourneys(DemoAppForBrowsers demo)
         var team = db.Teams.Where(t => t.Name == Team1).Select(t => t.Id);
         var unique = db.Residents.Where(r => team.Contains(r.TeamId!.Value)).GroupBy(r => r.Name).Where(g => g.Count() == 1).Select(g => g.Key);
         return db.Residents.Where(r => team.Contains(r.TeamId!.Value) && r.Status == ResidentStatus.Active && unique.Contains(r.Name));
+    }
+
+    /// <summary>A resident of team 1 the demo never referred (from the far end of the list, away from the other journeys' picks).</summary>
+    private async Task<(int Id, string Name)> ReferralCandidateOfTeam1Async()
+    {
+        await using var db = demo.App.SystemContext();
+        var referred = db.Referrals.IgnoreAutoIncludes().Select(r => r.ResidentId);
+        var pick = await UniquelyNamedOfTeam1(db).Where(r => !referred.Contains(r.Id))
+            .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Name }).FirstAsync();
+        return (pick.Id, pick.Name);
     }
 
     /// <summary>One eligible for a home bed today: active, 60 or older, a signed contract in force, no open bed.</summary>
