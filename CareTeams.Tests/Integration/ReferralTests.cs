@@ -74,6 +74,11 @@ public sealed class ReferralTests : IDisposable
             up.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => s.Status));
         Assert.Equal(["王全科", "县医院转诊办", "县医院转诊办", "县医院转诊办"], up.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => s.ByName));
         Assert.Equal("心电图", Assert.Single(up.Attachments).Title);
+        // Every write is audited with who made it: the GP's request, the desk's acceptance, arrival and answer.
+        var audited = await db.AuditEntries.Where(a => a.EntityType == nameof(Referral) && a.EntityKey == upId.ToString())
+            .Select(a => a.UserName).ToListAsync();
+        Assert.Contains("gp-a", audited);
+        Assert.Contains("hospital-desk", audited);
 
         var followUps = await As(_alliance.GpOfTeamA).FollowUpsAsync(_database.Clock.Today.AddDays(30));
         var task = Assert.Single(followUps);
