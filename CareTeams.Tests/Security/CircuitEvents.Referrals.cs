@@ -36,22 +36,8 @@ public sealed partial class CircuitEvents
     private UserScope HospitalDesk => _alliance.HospitalDesk;
     private UserScope CareHomeDesk => _alliance.CareHomeDesk;
 
-    /// <summary>The desk of a second hospital-kind institution of the county (made the first time it is asked for).</summary>
-    private UserScope OtherHospitalDesk
-    {
-        get
-        {
-            using var db = _identity.Database.Context(UserScope.System);
-            var other = db.AllianceInstitutions.FirstOrDefault(a => a.Name == "测试县中医院");
-            if (other is null)
-            {
-                other = new AllianceInstitution(_county.County.Id, "测试县中医院", AllianceInstitutionKind.LeadingHospital);
-                db.AllianceInstitutions.Add(other);
-                db.SaveChanges();
-            }
-            return _alliance.Desk(other, "otherhospital.desk", "县中医院转诊办");
-        }
-    }
+    /// <summary>The desk of a second hospital-kind institution of the county: party to none of the teams' referrals.</summary>
+    private UserScope OtherHospitalDesk => _alliance.Desk(_otherHospital, "otherhospital.desk", "县中医院转诊办");
 
     private static async Task<int> SucceededAsync(Task<SaveResult> call, string what)
     {
@@ -142,7 +128,6 @@ public sealed partial class CircuitEvents
     public async Task Referral_events_with_another_teams_or_institutions_referrals_are_refused_and_write_nothing()
     {
         var b = await TeamBReferralsAsync();
-        var otherHospital = OtherHospitalDesk;
         // Team users and another centre's staff: none of team B's referrals (nor, for the other centre, team A's).
         foreach (var (user, foreign, ids) in new (UserScope, TeamRecords, IReadOnlyList<int>)[]
                  {
@@ -150,8 +135,8 @@ public sealed partial class CircuitEvents
                      (_county.OtherCentreManager, _teamB, b.All), (_county.OtherCentreManager, _teamA, [_teamA.ReferralId]),
                      // Desks not party to a referral: the care home (it sent the transfer, so it sees that one), a second hospital,
                      // and the county hospital for the transfer that does not concern it.
-                     (CareHomeDesk, _teamB, b.Hospitals), (CareHomeDesk, _teamA, [_teamA.ReferralId]), (otherHospital, _teamB, b.All),
-                     (otherHospital, _teamA, [_teamA.ReferralId]), (HospitalDesk, _teamB, [b.TransferAtTownship]),
+                     (CareHomeDesk, _teamB, b.Hospitals), (CareHomeDesk, _teamA, [_teamA.ReferralId]), (OtherHospitalDesk, _teamB, b.All),
+                     (OtherHospitalDesk, _teamA, [_teamA.ReferralId]), (HospitalDesk, _teamB, [b.TransferAtTownship]),
                  })
         {
             await ReferralCallsRefusedAsync(user, ids);
@@ -213,6 +198,12 @@ public sealed partial class CircuitEvents
             await NothingAsync($"{who} 读取上门服务记录 {_teamB.VisitId}", () => visits.GetAsync(_teamB.VisitId), v => v is null);
             await NothingAsync($"{who} 读取居民的服务记录", () => visits.HistoryAsync(_teamB.ResidentId), v => v.TotalCount == 0);
             await NothingAsync($"{who} 读取 2111 服务项目", () => As<ElderCareRecording>(desk).GetAsync(_teamB.PlanItemId), v => v is null);
+            await NothingAsync($"{who} 查看 2111 工作清单", () => As<ElderCareWorklist>(desk).WorklistAsync(new WorklistFilter
+            {
+                Year = _identity.Clock.Today.Year, TeamId = _teamB.TeamId, State = WorklistState.AllOpen,
+            }), v => v.Count == 0);
+            await NothingAsync($"{who} 查看日程", () => As<VisitCalendar>(desk).MonthAsync(_identity.Clock.Today.Year, _identity.Clock.Today.Month),
+                v => v.Count == 0);
             await RefusedAsync($"{who} 在村里登记居民",
                 () => residents.RegisterAsync(ResidentInputs.Valid("新居民", new DateOnly(1970, 1, 1), CareTeams.Domain.Residents.Sex.Male, 202), _county.VillageB.Id));
             await RefusedAsync($"{who} 编辑居民 {_teamB.ResidentId}", () => residents.UpdateAsync(_teamB.ResidentId, VersionOfResident(_teamB.ResidentId),

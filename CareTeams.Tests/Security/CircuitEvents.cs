@@ -31,6 +31,7 @@ public sealed partial class CircuitEvents : IDisposable
     private readonly TeamRecords _teamB;
     private readonly TeamRecords _otherCentre;
     private readonly ReferralAlliance _alliance;
+    private readonly CareTeams.Domain.Referrals.AllianceInstitution _otherHospital;
 
     public CircuitEvents()
     {
@@ -42,6 +43,7 @@ public sealed partial class CircuitEvents : IDisposable
         _teamA = TeamRecords.Create(() => database.Context(UserScope.System), _county.VillageA.Id, "欧阳娜娜", "13811110001", 1, today);
         _teamB = TeamRecords.Create(() => database.Context(UserScope.System), _county.VillageB.Id, "司马光明", "13922220002", 2, today);
         _otherCentre = TeamRecords.Create(() => database.Context(UserScope.System), _county.OtherCentreVillage.Id, "诸葛亮亮", "13733330003", 3, today);
+        _otherHospital = TeamRecords.SecondHospital(() => database.Context(UserScope.System), _county.County.Id);
     }
 
     public void Dispose() => _identity.Dispose();
