@@ -279,12 +279,12 @@ public sealed class ElderCareFormsRendering : MudBunitTest
         page.WaitForAssertion(() => Assert.Equal("25.0", Text(page, "exam-bmi")));
 
         page.Find("[data-testid=self-care-Grooming-MildlyDependent]").Click();
-        Assert.Equal("已评 1/5 项", Text(page, "self-care-score"));
+        page.WaitForAssertion(() => Assert.Equal("已评 1/5 项", Text(page, "self-care-score")));
         page.Find("[data-testid=self-care-Eating-Independent]").Click();
         page.Find("[data-testid=self-care-Dressing-Independent]").Click();
         page.Find("[data-testid=self-care-Toileting-MildlyDependent]").Click();
         page.Find("[data-testid=self-care-Moving-ModeratelyDependent]").Click();
-        Assert.Equal("7 分 · 轻度依赖", Text(page, "self-care-score"));
+        page.WaitForAssertion(() => Assert.Equal("7 分 · 轻度依赖", Text(page, "self-care-score")));
     }
 
     [Fact]
