@@ -94,7 +94,9 @@ public abstract class MudBunitTest : BunitContext, IAsyncLifetime
         if (fromQuery is not null)
         {
             var navigation = Services.GetRequiredService<NavigationManager>();
-            navigation.NavigateTo(navigation.GetUriWithQueryParameter(fromQuery.Name ?? parameter, Convert.ToString(value, CultureInfo.InvariantCulture)));
+            // From the base address: only this page's parameter in the query, none left over from the page rendered before.
+            navigation.NavigateTo(navigation.GetUriWithQueryParameters(navigation.BaseUri,
+                new Dictionary<string, object?> { [fromQuery.Name ?? parameter] = Convert.ToString(value, CultureInfo.InvariantCulture) }));
         }
         return Render(builder =>
         {

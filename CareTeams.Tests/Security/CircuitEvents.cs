@@ -23,22 +23,27 @@ namespace CareTeams.Tests.Security;
 /// audit row is added.
 /// </summary>
 [Collection(SecuritySuite.Name)]
-public sealed class CircuitEvents : IDisposable
+public sealed partial class CircuitEvents : IDisposable
 {
     private readonly IdentityTestDatabase _identity = new();
     private readonly SmallCounty _county;
     private readonly TeamRecords _teamA;
     private readonly TeamRecords _teamB;
     private readonly TeamRecords _otherCentre;
+    private readonly ReferralAlliance _alliance;
+    private readonly CareTeams.Domain.Referrals.AllianceInstitution _otherHospital;
 
     public CircuitEvents()
     {
         var database = _identity.Database;
         _county = SmallCounty.Create(database);
         var today = database.Clock.Today;
+        // The county's alliance first: each team's up-referral goes from its township to this hospital.
+        _alliance = ReferralAlliance.Create(database, _county);
         _teamA = TeamRecords.Create(() => database.Context(UserScope.System), _county.VillageA.Id, "欧阳娜娜", "13811110001", 1, today);
         _teamB = TeamRecords.Create(() => database.Context(UserScope.System), _county.VillageB.Id, "司马光明", "13922220002", 2, today);
         _otherCentre = TeamRecords.Create(() => database.Context(UserScope.System), _county.OtherCentreVillage.Id, "诸葛亮亮", "13733330003", 3, today);
+        _otherHospital = TeamRecords.SecondHospital(() => database.Context(UserScope.System), _county.County.Id);
     }
 
     public void Dispose() => _identity.Dispose();
@@ -80,9 +85,12 @@ public sealed class CircuitEvents : IDisposable
             .Select(b => b.Id + ":" + b.Version + ":" + b.Status + ":" + b.ResponsibleDoctorId + ":" + b.ResponsibleNurseId);
         var visits = db.Visits.OrderBy(v => v.Id).Select(v => v.Id + ":" + v.Version + ":" + v.ResidentId);
         var plans = db.ElderPlans.IgnoreAutoIncludes().OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Version);
+        var referrals = db.Referrals.IgnoreAutoIncludes().OrderBy(r => r.Id)
+            .Select(r => r.Id + ":" + r.Version + ":" + r.Status + ":" + r.ResidentId + ":" + r.ToInstitutionId + ":" + r.ReturnedByReferralId);
+        var steps = db.Set<CareTeams.Domain.Referrals.ReferralStep>().OrderBy(s => s.Id).Select(s => s.Id + ":" + s.ReferralId + ":" + s.Status);
         var writes = db.AuditEntries.Count(a => a.Action != AuditAction.Viewed);
         return string.Join("|", residents.Concat(households).Concat(contracts).Concat(teams).Concat(staff).Concat(villages).Concat(users)
-            .Concat(beds).Concat(visits).Concat(plans)) + "|audit:" + writes;
+            .Concat(beds).Concat(visits).Concat(plans).Concat(referrals).Concat(steps)) + "|audit:" + writes;
     }
 
     /// <summary>One tampered call: refused (not a success), and nothing written.</summary>

@@ -12,15 +12,12 @@ public sealed class DownloadEndpoints(SecuredApp secured)
 {
     public static TheoryData<string> Attackers => new(SecuredApp.Attackers);
 
-    private IEnumerable<TeamRecords> ForeignTo(string userName) =>
-        userName.EndsWith(".other", StringComparison.Ordinal) ? [secured.TeamA, secured.TeamB] : [secured.TeamB, secured.OtherCentre];
-
     [Theory]
     [MemberData(nameof(Attackers))]
     public async Task Another_teams_record_through_every_download_is_not_found(string attacker)
     {
         var client = await secured.SignedInAsync(attacker);
-        foreach (var records in ForeignTo(attacker))
+        foreach (var records in secured.ForeignTo(attacker))
         {
             foreach (var download in DownloadEndpointRows.All)
             {
@@ -43,7 +40,7 @@ public sealed class DownloadEndpoints(SecuredApp secured)
     public async Task A_list_download_asked_for_with_another_teams_filter_holds_none_of_its_records(string attacker)
     {
         var client = await secured.SignedInAsync(attacker);
-        foreach (var records in ForeignTo(attacker))
+        foreach (var records in secured.ForeignTo(attacker))
         {
             foreach (var download in ListDownloadRows.All)
             {

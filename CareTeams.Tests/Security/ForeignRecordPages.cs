@@ -21,6 +21,12 @@ namespace CareTeams.Tests.Security;
 /// <param name="NotFound">The data-testid of the "not found / no access" message.</param>
 public sealed record ForeignRecordPage(string Name, Type Page, string Url, string Parameter, Func<TeamRecords, int> RecordId, string NotFound)
 {
+    /// <summary>What a referral desk gets instead of <see cref="NotFound"/> (the new-referral form asks a desk for an ID number, whatever the URL names).</summary>
+    public string? DeskGets { get; init; }
+
+    /// <summary>Whether the record's own team opens it (the control); false for the answer to a referral, which only its receiver sends.</summary>
+    public bool OwnerSees { get; init; } = true;
+
     public string UrlFor(TeamRecords records) => string.Format(CultureInfo.InvariantCulture, Url, RecordId(records));
 
     public override string ToString() => Name;
@@ -47,7 +53,9 @@ public static class ForeignRecordPages
         new("建床 /home-beds/new?residentId={id}", typeof(OpenHomeBed), "home-beds/new?residentId={0}", nameof(OpenHomeBed.ResidentId),
             r => r.ResidentId, "bed-resident-missing"),
         new("新建转诊 /referrals/new?residentId={id}", typeof(NewReferral), "referrals/new?residentId={0}", nameof(NewReferral.ResidentId),
-            r => r.ResidentId, "referral-blocked"),
+            r => r.ResidentId, "referral-blocked") { DeskGets = "field-id-number" },
+        new("回转 /referrals/new?answers={id}", typeof(NewReferral), "referrals/new?answers={0}", nameof(NewReferral.Answers),
+            r => r.ReferralId, "referral-blocked") { OwnerSees = false },
         new("双向转诊 /referrals/{id}", typeof(ReferralPage), "referrals/{0}", nameof(ReferralPage.Id), r => r.ReferralId, "referral-not-found"),
         new("上门服务记录 /visits/{id}", typeof(VisitEdit), "visits/{0}", nameof(VisitEdit.Id), r => r.VisitId, "visit-not-found"),
         new("登记上门服务 /visits/new?residentId={id}", typeof(VisitEdit), "visits/new?residentId={0}", nameof(VisitEdit.ResidentId),

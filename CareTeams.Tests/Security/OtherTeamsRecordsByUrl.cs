@@ -15,20 +15,12 @@ public sealed class OtherTeamsRecordsByUrl(SecuredApp secured)
 {
     public static TheoryData<string> Attackers => new(SecuredApp.Attackers);
 
-    /// <summary>Every team's records the user must not reach: all but their own team's (a centre manager's: all but their centre's).</summary>
-    private IEnumerable<TeamRecords> ForeignTo(string userName) => userName switch
-    {
-        "nurse.a" or "doctor.a" => [secured.TeamB, secured.OtherCentre],
-        "nurse.other" or "manager.other" => [secured.TeamA, secured.TeamB],
-        _ => throw new ArgumentOutOfRangeException(nameof(userName), userName, null),
-    };
-
     [Theory]
     [MemberData(nameof(Attackers))]
     public async Task The_server_rendered_page_of_another_teams_record_carries_none_of_its_data(string attacker)
     {
         var client = await secured.SignedInAsync(attacker);
-        foreach (var records in ForeignTo(attacker))
+        foreach (var records in secured.ForeignTo(attacker))
         {
             foreach (var page in ForeignRecordPages.All)
             {

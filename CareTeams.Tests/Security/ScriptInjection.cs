@@ -4,12 +4,14 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using Bunit;
 using CareTeams.Domain.Elder2111;
+using CareTeams.Domain.Referrals;
 using CareTeams.Domain.Residents;
 using CareTeams.Tests.Components;
 using CareTeams.Tests.Infrastructure;
 using CareTeams.Web.Components.Pages.Contracts;
 using CareTeams.Web.Components.Pages.ElderCare;
 using CareTeams.Web.Components.Pages.HomeBeds;
+using CareTeams.Web.Components.Pages.Referrals;
 using CareTeams.Web.Components.Pages.Residents;
 using CareTeams.Web.Components.Pages.Visits;
 using CareTeams.Web.Data;
@@ -47,6 +49,9 @@ public sealed class ScriptInjection : MudBunitTest
     /// <summary>Each payload resident's home bed, logged visit and 2111 physical exam item (pages that show the name).</summary>
     private readonly List<(int BedId, int VisitId, int PlanItemId)> _care = [];
 
+    /// <summary>Each payload resident's down-referral from the county hospital to the team's township, the payload in every free-text field.</summary>
+    private readonly List<int> _referrals = [];
+
     public ScriptInjection()
     {
         _catalogue = County.AddContractCatalogue(Database);
@@ -78,6 +83,19 @@ public sealed class ScriptInjection : MudBunitTest
             check.AddRange(bed, visit, plan);
             check.SaveChanges();
             _care.Add((bed.Id, visit.Id, plan.Item(PlanItemKind.PhysicalExam).Id));
+        }
+        // The hospital's desk names each resident by ID number and writes the payload into every text of the slip and the return form.
+        var alliance = ReferralAlliance.Create(Database, County);
+        var hospital = Database.Service<ReferralService>(alliance.HospitalDesk);
+        foreach (var (payload, residentId, _, _) in _stored)
+        {
+            using var db = Database.Context(UserScope.System);
+            var idNumber = db.Residents.Single(r => r.Id == residentId).IdNumber;
+            var form = new ReferralForm(ReferralDirection.Down, ReferralUrgency.Routine, payload, payload, "I10", payload, payload,
+                [new AttachmentInput(payload, payload)], new ReturnForm(payload, payload, payload, payload, payload, payload));
+            var sent = hospital.RequestAsync(new ReferralInput(null, idNumber, alliance.Hospital.Id, alliance.Township.Id, form)).GetAwaiter().GetResult();
+            Assert.True(sent.Succeeded, sent.Summary);
+            _referrals.Add(sent.Id!.Value);
         }
         SignInAs(doctor);
         Services.AddSingleton(contracts);
@@ -144,10 +162,41 @@ public sealed class ScriptInjection : MudBunitTest
                 });
             }
         }
+        // The team's referral list (incoming: the down-referrals to its township) and each referral's page.
+        var referrals = RenderPage<ReferralList>();
+        referrals.WaitForAssertion(() => Assert.Contains(Payloads[0], WebUtility.HtmlDecode(referrals.Markup), StringComparison.Ordinal), Patience);
+        foreach (var ((payload, _, _, _), referralId) in _stored.Zip(_referrals))
+        {
+            SecurityTally.Attempt(SecurityTally.Script, $"转诊列表：{payload}", () => AssertShownAsText(referrals.Markup, payload));
+            SecurityTally.Attempt(SecurityTally.Script, $"双向转诊页面：{payload}", () =>
+            {
+                var rendered = RenderPage(typeof(ReferralPage), nameof(ReferralPage.Id), referralId);
+                rendered.WaitForAssertion(() => Assert.Single(rendered.FindAll("[data-testid=referral-attachment]")), Patience);
+                // The resident's name, the reason, the diagnosis, the history, the treatment, the attachment and the return form.
+                var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(rendered.Markup);
+                Assert.Contains(payload, document.QuerySelector("[data-testid=referral-title]")!.TextContent, StringComparison.Ordinal);
+                foreach (var field in new[] { "referral-reason", "referral-attachment", "referral-return-diagnosis" })
+                    Assert.Equal(payload, document.QuerySelector($"[data-testid={field}]")!.TextContent);
+                AssertShownAsText(rendered.Markup, payload);
+            });
+        }
         var contracts = RenderPage<ContractList>();
         contracts.WaitForAssertion(() => Assert.Contains(Payloads[0], WebUtility.HtmlDecode(contracts.Markup), StringComparison.Ordinal), Patience);
         foreach (var (payload, _, _, _) in _stored)
             SecurityTally.Attempt(SecurityTally.Script, $"签约列表：{payload}", () => AssertShownAsText(contracts.Markup, payload));
+    }
+
+    /// <summary>The PDF prints the payload as text (read back with PdfPig) and has no script or open action.</summary>
+    private static void AssertPdfShowsLiterally(byte[] bytes, string payload)
+    {
+        using var document = PdfDocument.Open(bytes);
+        var text = string.Concat(document.GetPages().Select(p => p.Text));
+        // PdfPig reads a line's glyphs without the spaces between words.
+        Assert.Contains(payload.Replace(" ", "", StringComparison.Ordinal), text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var raw = Encoding.Latin1.GetString(bytes);
+        Assert.DoesNotContain("/JavaScript", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("/JS", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("/OpenAction", raw, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,14 +208,21 @@ public sealed class ScriptInjection : MudBunitTest
             await SecurityTally.AttemptAsync(SecurityTally.Script, $"签约协议 PDF：{payload}", async () =>
             {
                 var (bytes, _) = await pdf.RenderAsync(contractId) ?? throw new InvalidOperationException("not found");
-                using var document = PdfDocument.Open(bytes);
-                var text = string.Concat(document.GetPages().Select(p => p.Text));
-                // PdfPig reads a line's glyphs without the spaces between words.
-                Assert.Contains(payload.Replace(" ", "", StringComparison.Ordinal), text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-                var raw = Encoding.Latin1.GetString(bytes);
-                Assert.DoesNotContain("/JavaScript", raw, StringComparison.Ordinal);
-                Assert.DoesNotContain("/JS", raw, StringComparison.Ordinal);
-                Assert.DoesNotContain("/OpenAction", raw, StringComparison.Ordinal);
+                AssertPdfShowsLiterally(bytes, payload);
+            });
+        }
+    }
+
+    [Fact]
+    public async Task The_referral_slip_prints_the_script_literally_and_carries_no_script()
+    {
+        var pdf = Database.Service<CareTeams.Web.Documents.Referrals.ReferralSlipPdf>(_catalogue.DoctorOfTeamA);
+        foreach (var ((payload, _, _, _), referralId) in _stored.Zip(_referrals))
+        {
+            await SecurityTally.AttemptAsync(SecurityTally.Script, $"双向转诊单 PDF：{payload}", async () =>
+            {
+                var (bytes, _) = await pdf.RenderAsync(referralId) ?? throw new InvalidOperationException("not found");
+                AssertPdfShowsLiterally(bytes, payload);
             });
         }
     }

@@ -18,7 +18,7 @@ public static class SecurityTally
     public const string CircuitEvents = "电路事件（服务调用：其他团队的记录）";
     public const string Lockout = "连续输错密码 5 次后登录";
     public const string SignedOut = "未登录访问页面与端点";
-    public const string WrongRole = "无权限角色访问管理页面";
+    public const string WrongRole = "无权限角色访问管理页面或团队页面";
     public const string Antiforgery = "无防伪令牌或他人令牌的表单提交";
     public const string Script = "姓名等字段中的脚本注入";
     public const string Formula = "工作簿中的公式注入";

@@ -44,6 +44,18 @@ public sealed class SignedOutAndWrongRole(SecuredApp secured)
     }
 
     [Fact]
+    public async Task Signed_out_every_record_address_with_its_query_sends_to_the_sign_in_page()
+    {
+        using var anonymous = secured.App.CreateClient();
+        // The routes above are asked for without their query; these are the record pages' real addresses (?residentId=, ?answers=).
+        foreach (var address in ForeignRecordPages.All.Where(p => p.Url.Contains('?', StringComparison.Ordinal)).Select(p => p.UrlFor(secured.TeamA)))
+        {
+            await SecurityTally.AttemptAsync(SecurityTally.SignedOut, $"未登录 GET /{address}",
+                () => AssertSentToSignInAsync(anonymous, address));
+        }
+    }
+
+    [Fact]
     public async Task Signed_out_every_endpoint_that_is_not_open_on_purpose_sends_to_the_sign_in_page()
     {
         using var anonymous = secured.App.CreateClient();
@@ -72,12 +84,15 @@ public sealed class SignedOutAndWrongRole(SecuredApp secured)
     }
 
     [Theory]
-    [InlineData("nurse.a")]
-    [InlineData("doctor.a")]
-    public async Task A_nurse_or_doctor_asking_for_a_managers_page_is_denied(string userName)
+    [InlineData("nurse.a", CareTeams.Web.Security.Roles.Nurse)]
+    [InlineData("doctor.a", CareTeams.Web.Security.Roles.Doctor)]
+    [InlineData(SecuredApp.HospitalDesk, CareTeams.Web.Security.Roles.ReferralDesk)]
+    [InlineData(SecuredApp.CareHomeDesk, CareTeams.Web.Security.Roles.ReferralDesk)]
+    public async Task A_nurse_doctor_or_referral_desk_asking_for_a_managers_page_is_denied(string userName, string role)
     {
         var client = await secured.SignedInAsync(userName);
-        var managersPages = AppEndpoints.Pages().Where(p => p.Roles is not null && !p.Roles.Contains(CareTeams.Web.Security.Roles.Nurse, StringComparison.Ordinal)).ToList();
+        var managersPages = AppEndpoints.Pages()
+            .Where(p => p.Roles is not null && !p.Roles.Split(',', StringSplitOptions.TrimEntries).Contains(role, StringComparer.Ordinal)).ToList();
         Assert.Contains(managersPages, p => p.Route == "/admin/users");
 
         foreach (var (_, route, _, _) in managersPages)

@@ -110,6 +110,16 @@ public sealed record TeamRecords(int TeamId, int CentreId, int ResidentId, int H
         };
     }
 
+    /// <summary>A second hospital-kind institution of the county (made after the teams' records, which go to the first): party to none of their referrals.</summary>
+    public static AllianceInstitution SecondHospital(Func<CareTeamsDbContext> systemContext, int countyId)
+    {
+        using var db = systemContext();
+        var made = new AllianceInstitution(countyId, "测试县中医院", AllianceInstitutionKind.LeadingHospital);
+        db.AllianceInstitutions.Add(made);
+        db.SaveChanges();
+        return made;
+    }
+
     /// <summary>The county's institution of the kind (the centre's own township institution), made the first time.</summary>
     private static AllianceInstitution Institution(CareTeamsDbContext db, int countyId, AllianceInstitutionKind kind, Centre? centre)
     {
