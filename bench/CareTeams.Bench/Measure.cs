@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using CareTeams.Web;
+using CareTeams.Web.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using CareTeams.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -109,5 +113,19 @@ internal static class BenchSql
                 values.Add(reader.GetInt32(i));
         }
         return values;
+    }
+}
+
+internal static class BenchApp
+{
+    /// <summary>The app on the bench's SQLite file, its services reading <paramref name="user"/>, migrated.</summary>
+    public static async Task<WebApplication> StartAsync(string connectionString, SwitchableUser user)
+    {
+        var builder = CareTeamsApp.CreateBuilder([$"--ConnectionStrings:Sqlite={connectionString}", "--Logging:LogLevel:Default=Warning"]);
+        builder.Services.AddScoped<ICurrentUser>(_ => user);
+        var app = builder.Build();
+        await using (var migrate = app.Services.CreateAsyncScope())
+            await DatabaseInitializer.MigrateAsync(migrate.ServiceProvider);
+        return app;
     }
 }

@@ -32,12 +32,8 @@ internal static class ReferralBench
         var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 100;
         var connectionString = $"Data Source={Path.GetFullPath(dbPath)};Default Timeout=30";
 
-        var builder = CareTeamsApp.CreateBuilder([$"--ConnectionStrings:Sqlite={connectionString}", "--Logging:LogLevel:Default=Warning"]);
         var user = new SwitchableUser();
-        builder.Services.AddScoped<ICurrentUser>(_ => user);
-        await using var app = builder.Build();
-        await using (var migrate = app.Services.CreateAsyncScope())
-            await DatabaseInitializer.MigrateAsync(migrate.ServiceProvider);
+        await using var app = await BenchApp.StartAsync(connectionString, user);
 
         user.Scope = UserScope.System;
         var (countyId, hospitalId) = await EnsureAllianceAsync(app.Services);

@@ -33,12 +33,8 @@ internal static class VisitBench
         var runs = options.TryGetValue("runs", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 200;
         var connectionString = $"Data Source={Path.GetFullPath(dbPath)};Default Timeout=30";
 
-        var builder = CareTeamsApp.CreateBuilder([$"--ConnectionStrings:Sqlite={connectionString}", "--Logging:LogLevel:Default=Warning"]);
         var user = new SwitchableUser();
-        builder.Services.AddScoped<ICurrentUser>(_ => user);
-        await using var app = builder.Build();
-        await using (var migrate = app.Services.CreateAsyncScope())
-            await DatabaseInitializer.MigrateAsync(migrate.ServiceProvider);
+        await using var app = await BenchApp.StartAsync(connectionString, user);
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
