@@ -108,8 +108,7 @@ public sealed class Referral : AggregateRoot
     /// The day by which the resident's team should have visited after a down-referral (two weeks after it was sent), or
     /// null when there is nothing to follow up: not a down-referral, or it was declined, cancelled or expired.
     /// </summary>
-    public DateOnly? FollowUpDueOn => Direction == ReferralDirection.Down
-        && Status is not (ReferralStatus.Declined or ReferralStatus.Cancelled or ReferralStatus.Expired)
+    public DateOnly? FollowUpDueOn => Direction == ReferralDirection.Down && Status.IsToFollowUp()
             ? ChinaTime.DateOf(RequestedAt).AddDays(FollowUpWithinDays)
             : null;
 

@@ -50,9 +50,23 @@ public static class ReferralTerms
 
     public static bool IsMedical(this AllianceInstitutionKind kind) => kind.MedicalLevel() > 0;
 
-    /// <summary>Terminal states: nothing about the referral changes any more.</summary>
-    public static bool IsFinal(this ReferralStatus status) =>
-        status is ReferralStatus.Declined or ReferralStatus.Cancelled or ReferralStatus.Expired or ReferralStatus.Returned or ReferralStatus.Closed;
+    /// <summary>Terminal states: nothing about the referral changes any more. An array so that queries can filter on it in SQL.</summary>
+    public static readonly ReferralStatus[] Final =
+        [ReferralStatus.Declined, ReferralStatus.Cancelled, ReferralStatus.Expired, ReferralStatus.Returned, ReferralStatus.Closed];
+
+    /// <summary>The others (requested, accepted, arrived): the referral is under way.</summary>
+    public static readonly ReferralStatus[] UnderWay = [ReferralStatus.Requested, ReferralStatus.Accepted, ReferralStatus.Arrived];
+
+    public static bool IsFinal(this ReferralStatus status) => Final.Contains(status);
+
+    /// <summary>
+    /// The statuses in which a down-referral is not followed up: it never reached the team (declined, cancelled, expired).
+    /// An array so that queries can say <c>!NotFollowedUp.Contains(r.Status)</c> in SQL.
+    /// </summary>
+    public static readonly ReferralStatus[] NotFollowedUp = [ReferralStatus.Declined, ReferralStatus.Cancelled, ReferralStatus.Expired];
+
+    /// <summary>A down-referral in this status is one the resident's team must follow up.</summary>
+    public static bool IsToFollowUp(this ReferralStatus status) => !NotFollowedUp.Contains(status);
 
     public static string ChineseName(this AllianceInstitutionKind kind) => kind switch
     {

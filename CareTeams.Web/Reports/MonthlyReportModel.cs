@@ -214,7 +214,7 @@ public sealed class ReferralFigures
                 break;
             case ReferralDirection.Down:
                 Down += count;
-                if (IsToFollowUp(status))
+                if (status.IsToFollowUp())
                     DownToFollowUp += count;
                 break;
             default:
@@ -225,9 +225,6 @@ public sealed class ReferralFigures
     }
 
     /// <summary>A down-referral in this status is followed up (as <see cref="Referral.FollowUpDueOn"/>): not declined, cancelled or expired.</summary>
-    internal static bool IsToFollowUp(ReferralStatus status) =>
-        status is not (ReferralStatus.Declined or ReferralStatus.Cancelled or ReferralStatus.Expired);
-
     internal void AddFollowedUp(int count) => DownFollowedUp += count;
 
     internal void Add(ReferralFigures other)

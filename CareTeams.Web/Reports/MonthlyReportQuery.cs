@@ -338,7 +338,7 @@ public sealed class MonthlyReportQuery(IDbContextFactory<CareTeamsDbContext> con
             .Join(db.Visits.Where(v => v.StartedAt >= visitsFrom && v.StartedAt < visitsUntil), r => r.ResidentId, v => v.ResidentId,
                 (r, v) => new { r.Id, r.CentreId, r.TeamId, r.Status, r.RequestedAt, v.StartedAt })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => ReferralFigures.IsToFollowUp(r.Status)).GroupBy(r => r.Id)
+        return rows.Where(r => r.Status.IsToFollowUp()).GroupBy(r => r.Id)
             .Where(g => g.Any(x => x.StartedAt >= ChinaTime.LocalTimeOf(x.RequestedAt)
                 && DateOnly.FromDateTime(x.StartedAt) <= ChinaTime.DateOf(x.RequestedAt).AddDays(Referral.FollowUpWithinDays)))
             .Select(g => (g.First().CentreId, g.First().TeamId))

@@ -129,13 +129,12 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
         };
         referrals = query.Status switch
         {
-            ReferralStatusFilter.Open => referrals.Where(r => r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted
-                || r.Status == ReferralStatus.Arrived),
+            // Positive lists, so that SQLite reads (institution, status) ranges off the index.
+            ReferralStatusFilter.Open => referrals.Where(r => ReferralTerms.UnderWay.Contains(r.Status)),
             ReferralStatusFilter.Requested => referrals.Where(r => r.Status == ReferralStatus.Requested),
             ReferralStatusFilter.Accepted => referrals.Where(r => r.Status == ReferralStatus.Accepted),
             ReferralStatusFilter.Arrived => referrals.Where(r => r.Status == ReferralStatus.Arrived),
-            ReferralStatusFilter.Finished => referrals.Where(r => r.Status == ReferralStatus.Declined || r.Status == ReferralStatus.Cancelled
-                || r.Status == ReferralStatus.Expired || r.Status == ReferralStatus.Returned || r.Status == ReferralStatus.Closed),
+            ReferralStatusFilter.Finished => referrals.Where(r => ReferralTerms.Final.Contains(r.Status)),
             _ => referrals,
         };
         if (query.Direction is { } direction)
@@ -365,7 +364,7 @@ public sealed class ReferralService(IDbContextFactory<CareTeamsDbContext> contex
         var open = await db.Referrals.AsNoTracking().IgnoreAutoIncludes()
             .Where(r => r.Direction == ReferralDirection.Down && r.CentreId == scope.CentreId
                 && (scope.Level == ScopeLevel.Centre || r.TeamId == scope.TeamId)
-                && r.Status != ReferralStatus.Declined && r.Status != ReferralStatus.Cancelled && r.Status != ReferralStatus.Expired
+                && !ReferralTerms.NotFollowedUp.Contains(r.Status)
                 && r.RequestedAt < latest)
             .Join(db.Residents, r => r.ResidentId, p => p.Id, (r, p) => new { Referral = r, p.Name })
             .ToListAsync(cancellationToken);

@@ -229,6 +229,7 @@ public sealed class ReferralRules
     [Fact]
     public void Terms_have_chinese_names_and_levels()
     {
+        Assert.Equal(Enum.GetValues<ReferralStatus>().Order(), ReferralTerms.Final.Concat(ReferralTerms.UnderWay).Order());
         Assert.Equal("绿色通道", ReferralUrgency.GreenChannel.ChineseName());
         Assert.Equal("转介", ReferralDirection.Transfer.ChineseName());
         Assert.Equal("已回转", ReferralStatus.Returned.ChineseName());
